@@ -1,0 +1,84 @@
+import { costToGo, linearCosts, rootBound } from "./bounds.ts";
+import { exactSearch } from "./exact.ts";
+import type { Problem } from "./problem.ts";
+
+const fmt = (x: number) => x.toFixed(2);
+
+/**
+ * Explains why a problem has no feasible placement, naming the constraint: a stage that fits no
+ * device, a missing link, a cap below the best possible total, a device whose memory cannot hold
+ * the stages that can only run there, or caps and budgets that cannot be met together.
+ *
+ * @param problem A problem for which the exact search found no feasible placement.
+ * @returns One sentence.
+ */
+export function diagnoseInfeasible(problem: Problem): string {
+  const { scenario, n, optStart, optDevice, optMemory, memoryBudget, deviceNames } = problem;
+  for (let i = 0; i < n; i++) {
+    let fits = false;
+    for (let o = optStart[i]!; o < optStart[i + 1]!; o++) {
+      if (optMemory[o]! <= memoryBudget[optDevice[o]!]!) fits = true;
+    }
+    if (!fits) {
+      const needs = [];
+      for (let o = optStart[i]!; o < optStart[i + 1]!; o++) {
+        const d = optDevice[o]!;
+        needs.push(
+          `${fmt(optMemory[o]!)} MB on ${deviceNames[d]} (budget ${fmt(memoryBudget[d]!)})`,
+        );
+      }
+      return `stage "${scenario.stages[i]!.name}" fits no device: it needs ${needs.join(", ")}`;
+    }
+  }
+  const minimum = (perMs: number, perMj: number) => {
+    const costs = linearCosts(problem, { perMs, perMj, perSwitch: 0 });
+    return rootBound(problem, costs, costToGo(problem, costs));
+  };
+  const fastest = minimum(1, 0);
+  if (fastest === Infinity) {
+    return "no placement connects every stage: each one needs a switch between devices with no link and data to move";
+  }
+  if (fastest > problem.latencyCap) {
+    return `the fastest possible placement takes ${fmt(fastest)} ms, above the ${
+      fmt(problem.latencyCap)
+    } ms cap`;
+  }
+  const frugal = minimum(0, 1);
+  if (frugal > problem.energyCap) {
+    return `the most frugal possible placement uses ${fmt(frugal)} mJ, above the ${
+      fmt(problem.energyCap)
+    } mJ cap`;
+  }
+  // Memory forced by stages that can run on one device only.
+  for (let d = 0; d < problem.m; d++) {
+    let forced = 0;
+    const names: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (optStart[i + 1]! - optStart[i]! === 1 && optDevice[optStart[i]!] === d) {
+        forced += optMemory[optStart[i]!]!;
+        names.push(scenario.stages[i]!.name);
+      }
+    }
+    if (forced > memoryBudget[d]!) {
+      return `${deviceNames[d]} must hold ${names.join(", ")} (they run nowhere else): ${
+        fmt(forced)
+      } MB, over its ${fmt(memoryBudget[d]!)} MB budget`;
+    }
+  }
+  const weights = { latency: 1, energy: 0, switches: 0 };
+  const withoutMemory = { ...problem, memoryBudget: new Float64Array(problem.m).fill(Infinity) };
+  if (exactSearch(withoutMemory, weights, { topK: 1 }).top.size === 0) {
+    return `no placement meets both caps at once: the fastest takes ${fmt(fastest)} ms (cap ${
+      fmt(problem.latencyCap)
+    }) and the most frugal uses ${fmt(frugal)} mJ (cap ${
+      fmt(problem.energyCap)
+    }), but none does both`;
+  }
+  const withoutCaps = { ...problem, latencyCap: Infinity, energyCap: Infinity };
+  if (exactSearch(withoutCaps, weights, { topK: 1 }).top.size === 0) {
+    return `the memory budgets (${
+      deviceNames.map((name, d) => `${name} ${fmt(memoryBudget[d]!)} MB`).join(", ")
+    }) cannot hold every stage in any placement`;
+  }
+  return "the latency and energy caps cannot be met within the memory budgets: each placement that fits in memory breaks a cap";
+}
