@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-console -- the entry point prints usage and fatal errors.
 /**
  * Entry point: parses the command name and dispatches to its module, loaded lazily. Only this
  * file prints fatal errors and sets the exit code: 2 for bad input (the message names the file,
@@ -19,6 +20,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   schema: {
     summary: "write the scenario JSON Schema (schema/scenario.schema.json)",
     load: async () => (await import("./cli/schema.ts")).schema,
+  },
+  serve: {
+    summary: "serve the results dashboard (read-only) on 127.0.0.1:8000",
+    load: async () => (await import("./cli/serve.ts")).serve,
   },
 };
 

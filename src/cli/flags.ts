@@ -14,7 +14,9 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
   command: string,
   args: string[],
   options: T,
-) {
+): ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -68,7 +70,11 @@ export function numberFlag(flag: string, value: string, range: NumberRange = {})
  *
  * @throws {UsageError} Naming the choices when it is not.
  */
-export function choiceFlag<C extends string>(flag: string, value: string, choices: readonly C[]): C {
+export function choiceFlag<C extends string>(
+  flag: string,
+  value: string,
+  choices: readonly C[],
+): C {
   if (!(choices as readonly string[]).includes(value)) {
     throw new UsageError(`${flag} must be one of ${choices.join(", ")}: got "${value}"`);
   }

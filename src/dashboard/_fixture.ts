@@ -1,0 +1,508 @@
+/**
+ * Test and benchmark support: writes a synthetic results folder that follows
+ * docs/RESULTS_FORMAT.md (manifest.json, runs.jsonl, configs.csv, plans.csv, pareto.csv).
+ * Plans come from a tiny exhaustive search over a 7-stage, 3-device pipeline, so the numbers are
+ * consistent with each other (totals, switches, memory, caps, Pareto flags). One scenario and one
+ * stage are named `<script>alert(1)</script>` to test escaping.
+ *
+ * @module
+ */
+import { stringify } from "csv-stringify/sync";
+import { join } from "node:path";
+
+/** The hostile name used for one scenario and one stage. */
+export const HOSTILE_NAME = "<script>alert(1)</script>";
+
+/** Options of {@linkcode writeFixture}. */
+export interface FixtureOptions {
+  /** Number of configurations in the sweep. @default 288 */
+  configs?: number;
+  /** Manifest status; `running` writes only `written` records and no CSV files. @default "complete" */
+  status?: "running" | "complete" | "interrupted";
+  /** Records written so far (running sweeps). @default configs */
+  written?: number;
+  /** Ranked plans kept per configuration. @default 3 */
+  topK?: number;
+  /** Whether to write the `memory_budget_by_device` optional key. @default true */
+  budgets?: boolean;
+}
+
+interface Device {
+  name: string;
+  memory: number;
+}
+interface Cost {
+  lat: number;
+  en: number;
+  mem: number;
+}
+interface Stage {
+  name: string;
+  out: number;
+  costs: Record<string, Cost>;
+}
+interface Placement {
+  devices: string[];
+  lat: number;
+  en: number;
+  switches: number;
+  mem: Record<string, number>;
+  stages: Record<string, unknown>[];
+}
+
+const LINKS: Record<string, { lat: number; en: number }> = {
+  "cpu>gpu": { lat: 0.05, en: 0.04 },
+  "cpu>npu": { lat: 0.08, en: 0.05 },
+  "gpu>npu": { lat: 0.09, en: 0.06 },
+};
+const GOALS: Record<string, [number, number, number]> = {
+  latency: [1.0, 0.2, 0.08],
+  balanced: [0.75, 0.75, 0.08],
+  efficiency: [0.35, 1.0, 0.08],
+};
+const PROFILES = ["as_measured", "no_npu", "small_npu", "hot_gpu"];
+
+function baseStages(lastName: string, scale: number): Stage[] {
+  const s = (lat: number, en: number, mem: number): Cost => ({
+    lat: lat * scale,
+    en: en * scale,
+    mem,
+  });
+  return [
+    { name: "frame_decode", out: 24, costs: { cpu: s(5.6, 4.2, 280), gpu: s(3.1, 5.4, 420) } },
+    {
+      name: "resize_normalize",
+      out: 12,
+      costs: { cpu: s(3.4, 2.9, 220), gpu: s(1.9, 3.4, 350), npu: s(1.5, 2.1, 160) },
+    },
+    {
+      name: "backbone_embedding",
+      out: 8,
+      costs: { cpu: s(21, 19, 900), gpu: s(7.2, 9.6, 1400), npu: s(6.1, 4.4, 1100) },
+    },
+    {
+      name: "detection_head",
+      out: 2,
+      costs: { cpu: s(6.5, 5.1, 300), gpu: s(2.8, 3.9, 380), npu: s(2.2, 1.9, 420) },
+    },
+    {
+      name: "text_encoder",
+      out: 1,
+      costs: { cpu: s(9.1, 6.6, 500), gpu: s(4.0, 5.2, 640), npu: s(3.6, 2.8, 600) },
+    },
+    {
+      name: "fusion_block",
+      out: 4,
+      costs: { cpu: s(8.0, 6.9, 400), gpu: s(3.3, 4.6, 560), npu: s(3.1, 2.6, 296) },
+    },
+    { name: lastName, out: 0, costs: { cpu: s(4.4, 3.0, 200), gpu: s(2.2, 3.3, 250) } },
+  ];
+}
+
+function devicesFor(profile: string): Device[] {
+  const devices = [
+    { name: "cpu", memory: 4096 },
+    { name: "gpu", memory: 6144 },
+    { name: "npu", memory: profile === "small_npu" ? 1536 : 3072 },
+  ];
+  return profile === "no_npu" ? devices.filter((d) => d.name !== "npu") : devices;
+}
+
+function link(a: string, b: string) {
+  return LINKS[`${a}>${b}`] ?? LINKS[`${b}>${a}`];
+}
+
+/** Every memory-feasible placement of the pipeline under one device profile. */
+function placements(stages: Stage[], profile: string): Placement[] {
+  const devices = devicesFor(profile);
+  const gpuScale = profile === "hot_gpu" ? { lat: 1.6, en: 1.2 } : { lat: 1, en: 1 };
+  const out: Placement[] = [];
+  const walk = (i: number, chosen: string[]) => {
+    if (i === stages.length) {
+      const mem: Record<string, number> = Object.fromEntries(devices.map((d) => [d.name, 0]));
+      let lat = 0, en = 0, switches = 0;
+      const detail: Record<string, unknown>[] = [];
+      for (const [k, stage] of stages.entries()) {
+        const device = chosen[k]!;
+        const cost = stage.costs[device]!;
+        const f = device === "gpu" ? gpuScale : { lat: 1, en: 1 };
+        let xl = 0, xe = 0;
+        const prev = chosen[k - 1];
+        if (prev !== undefined && prev !== device) {
+          switches++;
+          const l = link(prev, device)!;
+          xl = stages[k - 1]!.out * l.lat;
+          xe = stages[k - 1]!.out * l.en;
+        }
+        lat += cost.lat * f.lat + xl;
+        en += cost.en * f.en + xe;
+        mem[device] = (mem[device] ?? 0) + cost.mem;
+        detail.push({
+          stage_name: stage.name,
+          device_name: device,
+          execution_latency_ms: round(cost.lat * f.lat),
+          transfer_latency_ms: round(xl),
+          execution_energy_mj: round(cost.en * f.en),
+          transfer_energy_mj: round(xe),
+          memory_mb: cost.mem,
+        });
+      }
+      if (devices.every((d) => (mem[d.name] ?? 0) <= d.memory)) {
+        out.push({ devices: [...chosen], lat, en, switches, mem, stages: detail });
+      }
+      return;
+    }
+    for (const d of devices) {
+      const prev = chosen[i - 1];
+      if (!(d.name in stages[i]!.costs)) continue;
+      if (prev !== undefined && prev !== d.name && !link(prev, d.name)) continue;
+      chosen.push(d.name);
+      walk(i + 1, chosen);
+      chosen.pop();
+    }
+  };
+  walk(0, []);
+  return out;
+}
+
+function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** A small deterministic hash, hex, for config ids. */
+function hashId(text: string): string {
+  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822519);
+  }
+  return ((h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0"));
+}
+
+interface Row {
+  index: number;
+  id: string;
+  params: Record<string, string | number | null>;
+  record: Record<string, unknown>;
+}
+
+/**
+ * Writes a results folder `dir/name` for a synthetic sweep.
+ *
+ * @param dir The results root.
+ * @param name The sweep (folder) name.
+ * @param options Size and state of the sweep.
+ * @returns The path of the sweep folder.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { writeFixture } from "./_fixture.ts";
+ * const root = await Deno.makeTempDir();
+ * const path = await writeFixture(root, "small", { configs: 10 });
+ * assert((await Deno.stat(`${path}/configs.csv`)).isFile);
+ * await Deno.remove(root, { recursive: true });
+ * ```
+ */
+export async function writeFixture(
+  dir: string,
+  name: string,
+  options: FixtureOptions = {},
+): Promise<string> {
+  const { configs = 288, status = "complete", topK = 3, budgets = true } = options;
+  const written = Math.min(options.written ?? configs, configs);
+  if (!Number.isInteger(configs) || configs < 1) {
+    throw new RangeError(
+      `Cannot write fixture as 'configs' must be >= 1: current value is ${configs}`,
+    );
+  }
+  const scenarios = ["mobile_vision_stack", HOSTILE_NAME];
+  const energyCaps = [28, 32, 36, null];
+  const perCap = scenarios.length * PROFILES.length * 3 * energyCaps.length;
+  const capCount = Math.max(3, Math.ceil(configs / perCap));
+  const latencyCaps = Array.from(
+    { length: capCount },
+    (_, i) => round(20 + (20 * i) / (capCount - 1), 3),
+  );
+  const axes = [
+    { name: "scenario", values: scenarios },
+    { name: "device_profile", values: PROFILES },
+    { name: "goal", values: Object.keys(GOALS) },
+    { name: "max_total_latency_ms", values: latencyCaps },
+    { name: "max_total_energy_mj", values: energyCaps },
+  ];
+  const path = join(dir, name);
+  await Deno.mkdir(path, { recursive: true });
+
+  const cache = new Map<
+    string,
+    { all: Placement[]; l0: number; e0: number; sorted: Map<string, Placement[]> }
+  >();
+  const space = (scenario: string, profile: string) => {
+    const key = `${scenario}|${profile}`;
+    let entry = cache.get(key);
+    if (!entry) {
+      const stages = scenario === HOSTILE_NAME
+        ? baseStages(HOSTILE_NAME, 1.3)
+        : baseStages("overlay_render", 1);
+      const all = placements(stages, profile);
+      const l0 = stages.reduce(
+        (s, st) => s + Math.min(...Object.values(st.costs).map((c) => c.lat)),
+        0,
+      );
+      const e0 = stages.reduce(
+        (s, st) => s + Math.min(...Object.values(st.costs).map((c) => c.en)),
+        0,
+      );
+      entry = { all, l0, e0, sorted: new Map() };
+      cache.set(key, entry);
+    }
+    return entry;
+  };
+
+  const devicesAll = ["cpu", "gpu", "npu"];
+  const runs = await Deno.open(join(path, "runs.jsonl"), {
+    write: true,
+    create: true,
+    truncate: true,
+  });
+  const rows: Row[] = [];
+  const encoder = new TextEncoder();
+  let chunk: string[] = [];
+  const counts = { ok: 0, infeasible: 0, error: 0, pending: configs - written };
+  for (let index = 0; index < written; index++) {
+    let rest = index;
+    const digits: number[] = [];
+    // Least significant first: scenario, profile, goal, energy cap, then latency cap.
+    for (const a of [0, 1, 2, 4, 3]) {
+      const n = axes[a]!.values.length;
+      digits[a] = rest % n;
+      rest = Math.floor(rest / n);
+    }
+    const params = Object.fromEntries(
+      axes.map((axis, a) => [axis.name, axis.values[digits[a]!] as string | number | null]),
+    );
+    const scenario = String(params.scenario), profile = String(params.device_profile);
+    const goal = String(params.goal);
+    const latCap = params.max_total_latency_ms as number;
+    const enCap = params.max_total_energy_mj as number | null;
+    const id = hashId(JSON.stringify(params));
+    const s = space(scenario, profile);
+    let ranked = s.sorted.get(goal);
+    const [wl, we, ws] = GOALS[goal]!;
+    const score = (p: Placement) => wl * p.lat / s.l0 + we * p.en / s.e0 + ws * p.switches;
+    if (!ranked) {
+      ranked = [...s.all].sort((a, b) => score(a) - score(b) || a.lat - b.lat || a.en - b.en);
+      s.sorted.set(goal, ranked);
+    }
+    const plans: Record<string, unknown>[] = [];
+    for (const p of ranked) {
+      if (p.lat > latCap || (enCap !== null && p.en > enCap)) continue;
+      plans.push({
+        rank: plans.length + 1,
+        score: round(score(p), 6),
+        latency_ms: round(p.lat),
+        energy_mj: round(p.en),
+        switches: p.switches,
+        devices: p.devices,
+        memory_by_device: p.mem,
+        stages: p.stages,
+      });
+      if (plans.length === topK) break;
+    }
+    const faulty = index % 997 === 996;
+    const st = faulty ? "error" : plans.length > 0 ? "ok" : "infeasible";
+    counts[st]++;
+    const best = ranked[0];
+    const budget = Object.fromEntries(devicesFor(profile).map((d) => [d.name, d.memory]));
+    const record: Record<string, unknown> = {
+      id,
+      index,
+      params,
+      status: st,
+      strategy: "exact",
+      optimal: st === "ok",
+      lower_bound: st === "ok" ? plans[0]!.score : null,
+      gap: st === "ok" ? 0 : null,
+      solve_ms: round(0.01 + ((index * 7919) % 113) / 1000, 3),
+      plans: st === "ok" ? plans : [],
+      reason: st === "infeasible"
+        ? `no placement meets max_total_latency_ms=${latCap}` +
+          (enCap === null ? "" : ` and max_total_energy_mj=${enCap}`) +
+          (best ? ` (fastest: ${round(Math.min(...s.all.map((p) => p.lat)), 2)} ms)` : "")
+        : null,
+      error: faulty ? "solver worker exited unexpectedly (fixture-injected fault)" : null,
+    };
+    if (budgets) record.memory_budget_by_device = budget;
+    rows.push({ index, id, params, record });
+    chunk.push(JSON.stringify(record));
+    if (chunk.length >= 2000) {
+      await runs.write(encoder.encode(chunk.join("\n") + "\n"));
+      chunk = [];
+    }
+  }
+  if (chunk.length) await runs.write(encoder.encode(chunk.join("\n") + "\n"));
+  runs.close();
+
+  const now = new Date("2026-11-26T12:00:00Z");
+  const manifest = {
+    format: 1,
+    name,
+    sweep_file: `sweeps/${name}.yaml`,
+    sweep_hash: hashId(name).repeat(4),
+    scenarios: scenarios.map((n) => ({ path: `scenarios/${n}.json`, name: n, hash: hashId(n) })),
+    tool_version: "0.1.0",
+    axes,
+    config_count: configs,
+    shards: { count: 1 },
+    status,
+    started_at: now.toISOString(),
+    updated_at: new Date(now.getTime() + 1000 * written / 100).toISOString(),
+    finished_at: status === "complete"
+      ? new Date(now.getTime() + 1000 * written / 100).toISOString()
+      : null,
+    counts,
+    command: `deno task sweep sweeps/${name}.yaml`,
+  };
+  await Deno.writeTextFile(join(path, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  if (status === "running") return path;
+  await writeCsvs(path, axes.map((a) => a.name), devicesAll, rows);
+  return path;
+}
+
+async function writeCsvs(path: string, axes: string[], devices: string[], rows: Row[]) {
+  // Pareto per group (scenario / device profile) on rank-1 latency and energy.
+  const groupOf = (r: Row) => `${r.params.scenario}/${r.params.device_profile}`;
+  const best = (r: Row) => (r.record.plans as Record<string, number>[])[0];
+  const byGroup = new Map<string, Row[]>();
+  for (const r of rows) {
+    if (r.record.status !== "ok") continue;
+    const g = groupOf(r);
+    byGroup.set(g, [...(byGroup.get(g) ?? []), r]);
+  }
+  const pareto = new Set<number>();
+  for (const list of byGroup.values()) {
+    const sorted = [...list].sort((a, b) =>
+      best(a)!.latency_ms! - best(b)!.latency_ms! || best(a)!.energy_mj! - best(b)!.energy_mj!
+    );
+    let minEnergy = Infinity;
+    const seen = new Set<string>();
+    for (const r of sorted) {
+      const b = best(r)!;
+      const key = `${b.latency_ms}|${b.energy_mj}`;
+      if (b.energy_mj! < minEnergy || (seen.has(key))) {
+        minEnergy = Math.min(minEnergy, b.energy_mj!);
+        seen.add(key);
+        pareto.add(r.index);
+      }
+    }
+  }
+  const header = [
+    "index",
+    "id",
+    ...axes,
+    "status",
+    "latency_ms",
+    "energy_mj",
+    "score",
+    "switches",
+    "device_path",
+    ...devices.map((d) => `mem_${d}_mb`),
+    "strategy",
+    "optimal",
+    "gap",
+    "solve_ms",
+    "group",
+    "is_pareto",
+  ];
+  const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const configRow = (r: Row) => {
+    const rec = r.record;
+    const b = best(r) as Record<string, unknown> | undefined;
+    const mem = (b?.memory_by_device ?? {}) as Record<string, number>;
+    return [
+      r.index,
+      r.id,
+      ...axes.map((a) => cell(r.params[a])),
+      rec.status,
+      cell(b?.latency_ms),
+      cell(b?.energy_mj),
+      cell(b?.score),
+      cell(b?.switches),
+      b ? (b.devices as string[]).join(" ") : "",
+      ...devices.map((d) => (b ? cell(mem[d] ?? 0) : "")),
+      cell(rec.strategy),
+      cell(rec.optimal),
+      cell(rec.gap),
+      cell(rec.solve_ms),
+      groupOf(r),
+      String(pareto.has(r.index)),
+    ];
+  };
+  const configs = await Deno.open(join(path, "configs.csv"), {
+    write: true,
+    create: true,
+    truncate: true,
+  });
+  const plans = await Deno.open(join(path, "plans.csv"), {
+    write: true,
+    create: true,
+    truncate: true,
+  });
+  const enc = new TextEncoder();
+  await configs.write(enc.encode(stringify([header])));
+  await plans.write(enc.encode(stringify([[
+    "index",
+    "id",
+    "rank",
+    "score",
+    "latency_ms",
+    "energy_mj",
+    "switches",
+    "stage_index",
+    "stage_name",
+    "device",
+    "execution_latency_ms",
+    "transfer_latency_ms",
+    "execution_energy_mj",
+    "transfer_energy_mj",
+    "memory_mb",
+  ]])));
+  for (let i = 0; i < rows.length; i += 5000) {
+    const slice = rows.slice(i, i + 5000);
+    await configs.write(enc.encode(stringify(slice.map(configRow))));
+    const planRows: unknown[][] = [];
+    for (const r of slice) {
+      for (const p of r.record.plans as Record<string, unknown>[]) {
+        for (const [k, s] of (p.stages as Record<string, unknown>[]).entries()) {
+          planRows.push([
+            r.index,
+            r.id,
+            p.rank,
+            p.score,
+            p.latency_ms,
+            p.energy_mj,
+            p.switches,
+            k,
+            s.stage_name,
+            s.device_name,
+            s.execution_latency_ms,
+            s.transfer_latency_ms,
+            s.execution_energy_mj,
+            s.transfer_energy_mj,
+            s.memory_mb,
+          ]);
+        }
+      }
+    }
+    await plans.write(enc.encode(stringify(planRows)));
+  }
+  configs.close();
+  plans.close();
+  const front = rows.filter((r) => pareto.has(r.index)).sort((a, b) =>
+    groupOf(a).localeCompare(groupOf(b)) || best(a)!.latency_ms! - best(b)!.latency_ms!
+  );
+  await Deno.writeTextFile(join(path, "pareto.csv"), stringify([header, ...front.map(configRow)]));
+}
