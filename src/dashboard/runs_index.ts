@@ -84,6 +84,23 @@ export class RunsIndex {
       at = this.#offsets.get(id);
     }
     if (!at) return undefined;
+    let record: RunRecord | undefined;
+    try {
+      record = await this.#read(at);
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+    }
+    if (record?.id !== id) {
+      // The file was rewritten in place (same inode, not shorter): index it again.
+      this.#reset();
+      await this.refresh();
+      at = this.#offsets.get(id);
+      record = at ? await this.#read(at) : undefined;
+    }
+    return record?.id === id ? record : undefined;
+  }
+
+  async #read(at: { offset: number; length: number }): Promise<RunRecord | undefined> {
     using file = await Deno.open(this.#path, { read: true });
     await file.seek(at.offset, Deno.SeekMode.Start);
     const buffer = new Uint8Array(at.length);

@@ -169,7 +169,7 @@ export function ConfigPage({ sweep, record, rationale }: ConfigPageProps): Html 
         <section>
           <h2>Rationale</h2>
           <ul class="why" id="rationale">
-            {rationale.map((line, i) => <li key={i}>{line}</li>)}
+            {rationale.map((line, i) => <li>{line}</li>)}
           </ul>
         </section>
       </div>

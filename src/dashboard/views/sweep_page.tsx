@@ -136,11 +136,11 @@ export function SweepPage(props: SweepPageProps): Html {
         {(["configs.csv", "plans.csv", "pareto.csv"] as const).map((f) =>
           files[f]
             ? (
-              <a key={f} href={`${base}/files/${f}`} download>
+              <a href={`${base}/files/${f}`} download>
                 {`${f} (${bytes(files[f]!.size)})`}
               </a>
             )
-            : <span key={f} class="muted">{`${f} (not written yet) `}</span>
+            : <span class="muted">{`${f} (not written yet) `}</span>
         )}
         <a href={`/api/sweeps/${encodeURIComponent(name)}`}>summary JSON</a>
       </p>
@@ -150,7 +150,7 @@ export function SweepPage(props: SweepPageProps): Html {
         <label>
           Colour by
           <select name="color">
-            {colors.map((c) => <option key={c} value={c} selected={c === color}>{c}</option>)}
+            {colors.map((c) => <option value={c} selected={c === color}>{c}</option>)}
           </select>
         </label>
         <HiddenState query={query} />
@@ -249,9 +249,7 @@ export function SweepPage(props: SweepPageProps): Html {
                 <td>
                   <a href={`${base}/configs/${encodeURIComponent(row.id)}`}>{row.id}</a>
                 </td>
-                {table.axes.map((a) => (
-                  <td key={a}>{row.params[a] === "" ? "none" : row.params[a]}</td>
-                ))}
+                {table.axes.map((a) => <td>{row.params[a] === "" ? "none" : row.params[a]}</td>)}
                 <td>
                   <Badge status={row.status} />
                 </td>
@@ -279,9 +277,7 @@ const HiddenState: FC<{ query: ParsedTableQuery }> = ({ query }) => (
     {query.status && <input type="hidden" name="status" value={query.status} />}
     {query.pareto && <input type="hidden" name="pareto" value="1" />}
     {query.q && <input type="hidden" name="q" value={query.q} />}
-    {Object.entries(query.where).map(([k, v]) => (
-      <input key={k} type="hidden" name={`p.${k}`} value={v} />
-    ))}
+    {Object.entries(query.where).map(([k, v]) => <input type="hidden" name={`p.${k}`} value={v} />)}
     {query.size !== 50 && <input type="hidden" name="size" value={String(query.size)} />}
   </>
 );
