@@ -11,7 +11,7 @@ import { renderScatter } from "./scatter.ts";
 import { DOWNLOADS, type Sweep } from "./sweep.ts";
 import { summarize, summarizeAll, type SummaryOptions } from "./sweep_summary.ts";
 import { parseTableQuery } from "./table_query.ts";
-import { LIVE_JS, STYLE_CSS } from "./static_assets.ts";
+import { FAVICON_SVG, LIVE_JS, STYLE_CSS } from "./static_assets.ts";
 import { ConfigPage } from "./views/config_page.tsx";
 import { ErrorPage } from "./views/error_page.tsx";
 import { IndexPage } from "./views/index_page.tsx";
@@ -132,6 +132,11 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
     "/static/style.css",
     (c) => c.body(STYLE_CSS, 200, { "content-type": "text/css; charset=utf-8" }),
   );
+  app.get(
+    "/static/favicon.svg",
+    (c) => c.body(FAVICON_SVG, 200, { "content-type": "image/svg+xml" }),
+  );
+  app.get("/favicon.ico", (c) => c.redirect("/static/favicon.svg", 301));
   app.get(
     "/static/live.js",
     (c) => c.body(LIVE_JS, 200, { "content-type": "text/javascript; charset=utf-8" }),

@@ -9,7 +9,7 @@ export interface ScatterOptions {
   color: string;
   /** Link of a configuration's page. */
   href: (row: ConfigRow) => string;
-  /** Chart width in px. @default 760 */
+  /** Chart width in px. @default 900 */
   width?: number;
   /** Chart height in px. @default 440 */
   height?: number;
@@ -68,7 +68,7 @@ function describe(row: ConfigRow, axes: readonly string[], more: number): string
  * ```
  */
 export function renderScatter(table: ConfigTable, options: ScatterOptions): string {
-  const { color, href, width = 760, height = 440, maxPoints = 3000 } = options;
+  const { color, href, width = 900, height = 440, maxPoints = 3000 } = options;
   const rows = table.rows.filter((r) => r.latency_ms !== null && r.energy_mj !== null);
   const { document } = parseHTML("<!doctype html><html><body></body></html>") as unknown as {
     document: NonNullable<Plot.PlotOptions["document"]>;

@@ -23,11 +23,13 @@ h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--l
 a { color: var(--accent); }
 .muted { color: var(--muted); }
 .crumbs { font-size: .85rem; color: var(--muted); margin-top: .4rem; }
-table { border-collapse: collapse; width: 100%; font-size: .86rem; }
+table { border-collapse: collapse; width: 100%; font-size: .84rem; }
 th, td { padding: .28rem .5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; white-space: nowrap; }
 th a { color: inherit; text-decoration: none; }
 th a:hover { text-decoration: underline; }
+#configs td { white-space: nowrap; max-width: 14rem; overflow: hidden; text-overflow: ellipsis; }
+#configs th { font-size: .78rem; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: 600; border-top: 2px solid var(--fg); }
 .table-wrap { overflow-x: auto; }
@@ -103,4 +105,11 @@ export const LIVE_JS = `"use strict";
   };
   setInterval(tick, 2000);
 })();
+`;
+
+/** Favicon: a small Pareto staircase. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">
+<rect width="16" height="16" rx="3" fill="#18202f"/>
+<path d="M3 3v4h4v3h3v3h3" fill="none" stroke="#7fb0ff" stroke-width="1.6"/>
+</svg>
 `;

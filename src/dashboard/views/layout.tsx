@@ -22,6 +22,7 @@ export function Layout({ title, live = false, children }: LayoutProps): Html {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} \u00b7 Edge Inference Planner`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/style.css" />
         {live && <script src="/static/live.js" defer></script>}
         {live && (
