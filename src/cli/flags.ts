@@ -10,6 +10,7 @@ import { UsageError } from "./usage_error.ts";
  * @param options The flag definitions.
  * @returns The parsed values and positionals.
  */
+// deno-lint-ignore explicit-module-boundary-types -- node:util does not export parseArgs' result type
 export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
   command: string,
   args: string[],
@@ -68,7 +69,11 @@ export function numberFlag(flag: string, value: string, range: NumberRange = {})
  *
  * @throws {UsageError} Naming the choices when it is not.
  */
-export function choiceFlag<C extends string>(flag: string, value: string, choices: readonly C[]): C {
+export function choiceFlag<C extends string>(
+  flag: string,
+  value: string,
+  choices: readonly C[],
+): C {
   if (!(choices as readonly string[]).includes(value)) {
     throw new UsageError(`${flag} must be one of ${choices.join(", ")}: got "${value}"`);
   }
