@@ -18,7 +18,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./cli/plan.ts")).plan,
   },
   schema: {
-    summary: "write the scenario JSON Schema (schema/scenario.schema.json)",
+    summary: "write the scenario JSON Schema (docs/scenario.schema.json)",
     load: async () => (await import("./cli/schema.ts")).schema,
   },
 };

@@ -45,8 +45,9 @@ export interface NumberRange {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { numberFlag } from "./flags.ts";
- * console.assert(numberFlag("--top-k", "3", { min: 1, integer: true }) === 3);
+ * assert(numberFlag("--top-k", "3", { min: 1, integer: true }) === 3);
  * ```
  */
 export function numberFlag(flag: string, value: string, range: NumberRange = {}): number {

@@ -7,8 +7,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { jsonErrorOffset } from "./json_error_offset.ts";
- * console.assert(jsonErrorOffset('{"a": }').offset === 6);
+ * assert(jsonErrorOffset('{"a": }').offset === 6);
  * ```
  */
 export function jsonErrorOffset(text: string): { offset: number; expected: string } {

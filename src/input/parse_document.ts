@@ -13,8 +13,9 @@ import { jsonErrorOffset } from "./json_error_offset.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseDocumentText } from "./parse_document.ts";
- * console.assert((parseDocumentText("name: x", "a.yaml") as { name: string }).name === "x");
+ * assert((parseDocumentText("name: x", "a.yaml") as { name: string }).name === "x");
  * ```
  */
 export function parseDocumentText(text: string, file: string): unknown {

@@ -11,8 +11,9 @@ const ENTITIES: Record<string, string> = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { escapeHtml } from "./escape_html.ts";
- * console.assert(escapeHtml("<script>") === "&lt;script&gt;");
+ * assert(escapeHtml("<script>") === "&lt;script&gt;");
  * ```
  */
 export function escapeHtml(value: unknown): string {

@@ -4,8 +4,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { textTable } from "./text_table.ts";
- * console.assert(textTable(["a", "bb"], [["1", "2"]]) === "a | bb\n--+---\n1 | 2 ");
+ * assert(textTable(["a", "bb"], [["1", "2"]]) === "a | bb\n--+---\n1 | 2 ");
  * ```
  */
 export function textTable(
