@@ -10,13 +10,12 @@ import { UsageError } from "./usage_error.ts";
  * @param options The flag definitions.
  * @returns The parsed values and positionals.
  */
+// deno-lint-ignore explicit-module-boundary-types -- node:util does not export parseArgs' result type
 export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
   command: string,
   args: string[],
   options: T,
-): ReturnType<
-  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
-> {
+) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -46,8 +45,9 @@ export interface NumberRange {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { numberFlag } from "./flags.ts";
- * console.assert(numberFlag("--top-k", "3", { min: 1, integer: true }) === 3);
+ * assert(numberFlag("--top-k", "3", { min: 1, integer: true }) === 3);
  * ```
  */
 export function numberFlag(flag: string, value: string, range: NumberRange = {}): number {
