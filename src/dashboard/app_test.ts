@@ -9,6 +9,8 @@ await writeFixture(root, "live", { configs: 288, written: 40, status: "running" 
 await Deno.mkdir(join(root, "broken"));
 await Deno.writeTextFile(join(root, "broken", "manifest.json"), '{"format":1,"name":"broken"}');
 await Deno.mkdir(join(root, "not-a-sweep"));
+await writeFixture(root, "badcsv", { configs: 12 });
+await Deno.writeTextFile(join(root, "badcsv", "configs.csv"), "index,id,goal\n0,a,latency\n");
 globalThis.addEventListener("unload", () => Deno.removeSync(root, { recursive: true }));
 
 const logged: unknown[] = [];
@@ -77,7 +79,7 @@ Deno.test("GET /api/sweeps gives summaries with counts and running state", async
   const { sweeps } = JSON.parse((await get("/api/sweeps")).text) as {
     sweeps: { name: string; running: boolean; done: number; counts: Record<string, number> }[];
   };
-  assert.deepEqual(sweeps.map((s) => s.name), ["broken", "live", "small"]);
+  assert.deepEqual(sweeps.map((s) => s.name), ["badcsv", "broken", "live", "small"]);
   const live = sweeps.find((s) => s.name === "live")!;
   assert.equal(live.running, true);
   assert.equal(live.done, 40);
@@ -270,6 +272,18 @@ Deno.test("an unreadable manifest gives a 500 page naming the file, without a st
     assert.doesNotMatch(text, /\.tsx?:\d+|at [A-Za-z]+ \(/, "no stack trace");
   }
   assert.equal(logged.length, 2, "the error is logged for the operator");
+  const csv = await get("/sweeps/badcsv");
+  assert.equal(csv.status, 500);
+  assert.match(
+    csv.text,
+    /Cannot read badcsv\/configs.csv: Cannot read configs.csv as the header lacks/,
+  );
+  const record = await get(
+    `/api/sweeps/badcsv/configs/${
+      JSON.parse((await Deno.readTextFile(join(root, "badcsv", "runs.jsonl"))).split("\n")[0]!).id
+    }`,
+  );
+  assert.equal(record.status, 200, "records still come from runs.jsonl");
 });
 
 Deno.test("pages send a content security policy", async () => {

@@ -1,3 +1,4 @@
+import { parse as parseStream } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import type { ConfigRow } from "./config_row.ts";
 
@@ -13,6 +14,8 @@ export interface ParsedConfigs {
   rows: ConfigRow[];
 }
 
+const REQUIRED = ["index", "id", "status", "latency_ms", "energy_mj", "is_pareto"];
+
 function num(text: string | undefined): number | null {
   if (text === undefined || text === "") return null;
   const n = Number(text);
@@ -23,8 +26,95 @@ function bool(text: string | undefined): boolean | null {
   return text === "true" ? true : text === "false" ? false : null;
 }
 
+/** Turns CSV records (header first) into typed rows, one record at a time. */
+class RowBuilder {
+  #layout: ((cells: string[], line: number) => ConfigRow) | undefined;
+  readonly parsed: ParsedConfigs = { columns: [], axes: [], devices: [], rows: [] };
+
+  push(cells: string[]): void {
+    if (!this.#layout) {
+      this.#layout = this.#header(cells);
+      return;
+    }
+    this.parsed.rows.push(this.#layout(cells, this.parsed.rows.length + 2));
+  }
+
+  #header(columns: string[]) {
+    const at = (name: string) => columns.indexOf(name);
+    const missing = REQUIRED.filter((c) => at(c) < 0);
+    if (missing.length) {
+      throw new SyntaxError(`Cannot read configs.csv as the header lacks ${missing.join(", ")}`);
+    }
+    const axes = columns.slice(at("id") + 1, at("status"));
+    const mem = columns.map((c, i) => [c, i] as const).filter(([c]) => /^mem_.+_mb$/.test(c));
+    const devices = mem.map(([c]) => c.slice(4, -3));
+    Object.assign(this.parsed, { columns, axes, devices });
+    const axisAt = axes.map(at);
+    const [
+      iIndex,
+      iId,
+      iStatus,
+      iLat,
+      iEn,
+      iScore,
+      iSw,
+      iPath,
+      iStrat,
+      iOpt,
+      iGap,
+      iSolve,
+      iGroup,
+      iPar,
+    ] = [
+      "index",
+      "id",
+      "status",
+      "latency_ms",
+      "energy_mj",
+      "score",
+      "switches",
+      "device_path",
+      "strategy",
+      "optimal",
+      "gap",
+      "solve_ms",
+      "group",
+      "is_pareto",
+    ].map(at) as number[];
+    return (cells: string[], line: number): ConfigRow => {
+      const index = num(cells[iIndex!]);
+      if (index === null) {
+        throw new SyntaxError(`Cannot read configs.csv line ${line} as 'index' is not a number`);
+      }
+      const params: Record<string, string> = {};
+      for (let a = 0; a < axes.length; a++) params[axes[a]!] = cells[axisAt[a]!] ?? "";
+      const memory_mb: Record<string, number | null> = {};
+      for (let d = 0; d < devices.length; d++) memory_mb[devices[d]!] = num(cells[mem[d]![1]]);
+      return {
+        index,
+        id: cells[iId!] ?? "",
+        params,
+        status: cells[iStatus!] ?? "",
+        latency_ms: num(cells[iLat!]),
+        energy_mj: num(cells[iEn!]),
+        score: num(cells[iScore!]),
+        switches: num(cells[iSw!]),
+        device_path: cells[iPath!] ?? "",
+        memory_mb,
+        strategy: cells[iStrat!] ?? "",
+        optimal: bool(cells[iOpt!]),
+        gap: num(cells[iGap!]),
+        solve_ms: num(cells[iSolve!]),
+        group: cells[iGroup!] ?? "",
+        is_pareto: cells[iPar!] === "true",
+      };
+    };
+  }
+}
+
 /**
- * Parses configs.csv (results format v1).
+ * Parses configs.csv (results format v1) from text. Columns after `is_pareto` that a writer adds
+ * (`lower_bound`, `reason`...) are ignored.
  *
  * @param text The file's content.
  * @returns Rows and columns.
@@ -42,79 +132,64 @@ function bool(text: string | undefined): boolean | null {
  * ```
  */
 export function parseConfigsCsv(text: string): ParsedConfigs {
-  const records = parse(text, { relax_column_count: false, skip_empty_lines: true }) as string[][];
-  const columns = records[0];
-  if (!columns) return { columns: [], axes: [], devices: [], rows: [] };
-  const at = (name: string) => columns.indexOf(name);
-  const required = ["index", "id", "status", "latency_ms", "energy_mj", "is_pareto"];
-  const missing = required.filter((c) => at(c) < 0);
-  if (missing.length) {
-    throw new SyntaxError(`Cannot read configs.csv as the header lacks ${missing.join(", ")}`);
-  }
-  const axes = columns.slice(at("id") + 1, at("status"));
-  const memColumns = columns.map((c, i) => [c, i] as const).filter(([c]) => /^mem_.+_mb$/.test(c));
-  const devices = memColumns.map(([c]) => c.slice(4, -3));
-  const axisAt = axes.map((a) => at(a));
-  const [
-    iIndex,
-    iId,
-    iStatus,
-    iLat,
-    iEn,
-    iScore,
-    iSw,
-    iPath,
-    iStrat,
-    iOpt,
-    iGap,
-    iSolve,
-    iGroup,
-    iPar,
-  ] = [
-    "index",
-    "id",
-    "status",
-    "latency_ms",
-    "energy_mj",
-    "score",
-    "switches",
-    "device_path",
-    "strategy",
-    "optimal",
-    "gap",
-    "solve_ms",
-    "group",
-    "is_pareto",
-  ].map(at) as number[];
-  const rows: ConfigRow[] = new Array(records.length - 1);
-  for (let r = 1; r < records.length; r++) {
-    const cells = records[r]!;
-    const index = num(cells[iIndex!]);
-    if (index === null) {
-      throw new SyntaxError(`Cannot read configs.csv line ${r + 1} as 'index' is not a number`);
+  const builder = new RowBuilder();
+  for (const cells of parse(text, { skip_empty_lines: true }) as string[][]) builder.push(cells);
+  return builder.parsed;
+}
+
+/** Options of {@linkcode readConfigsCsv}. */
+export interface ReadConfigsOptions {
+  /** Bytes parsed between yields to the event loop. @default 131072 */
+  chunkSize?: number;
+}
+
+/**
+ * Reads and parses configs.csv in chunks, yielding to the event loop between chunks so that a
+ * 100,000-row file does not stall other requests while it parses.
+ *
+ * @param path The file's path.
+ * @param options Chunk size.
+ * @returns Rows and columns, as {@linkcode parseConfigsCsv} gives them.
+ * @throws {SyntaxError} When the header lacks the required columns or a row is malformed.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { readConfigsCsv } from "./parse_configs_csv.ts";
+ * import { writeFixture } from "./_fixture.ts";
+ * const root = await Deno.makeTempDir();
+ * const dir = await writeFixture(root, "s", { configs: 30 });
+ * const parsed = await readConfigsCsv(`${dir}/configs.csv`, { chunkSize: 256 });
+ * assert.equal(parsed.rows.length, 30);
+ * assert.deepEqual(parsed.rows.map((r) => r.index), [...Array(30).keys()]);
+ * await Deno.remove(root, { recursive: true });
+ * ```
+ */
+export async function readConfigsCsv(
+  path: string,
+  options: ReadConfigsOptions = {},
+): Promise<ParsedConfigs> {
+  const { chunkSize = 1 << 17 } = options;
+  const builder = new RowBuilder();
+  const parser = parseStream({ skip_empty_lines: true });
+  let failure: unknown;
+  parser.on("error", (error: unknown) => (failure = error));
+  const drain = () => {
+    for (let cells = parser.read(); cells !== null; cells = parser.read()) {
+      builder.push(cells as string[]);
     }
-    const params: Record<string, string> = {};
-    for (let a = 0; a < axes.length; a++) params[axes[a]!] = cells[axisAt[a]!] ?? "";
-    const memory_mb: Record<string, number | null> = {};
-    for (let d = 0; d < devices.length; d++) memory_mb[devices[d]!] = num(cells[memColumns[d]![1]]);
-    rows[r - 1] = {
-      index,
-      id: cells[iId!] ?? "",
-      params,
-      status: cells[iStatus!] ?? "",
-      latency_ms: num(cells[iLat!]),
-      energy_mj: num(cells[iEn!]),
-      score: num(cells[iScore!]),
-      switches: num(cells[iSw!]),
-      device_path: cells[iPath!] ?? "",
-      memory_mb,
-      strategy: cells[iStrat!] ?? "",
-      optimal: bool(cells[iOpt!]),
-      gap: num(cells[iGap!]),
-      solve_ms: num(cells[iSolve!]),
-      group: cells[iGroup!] ?? "",
-      is_pareto: cells[iPar!] === "true",
-    };
+    if (failure) throw failure instanceof Error ? new SyntaxError(failure.message) : failure;
+  };
+  using file = await Deno.open(path, { read: true });
+  const buffer = new Uint8Array(chunkSize);
+  while (true) {
+    const n = await file.read(buffer);
+    if (n === null) break;
+    parser.write(buffer.slice(0, n));
+    drain();
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { columns, axes, devices, rows };
+  parser.end();
+  drain();
+  return builder.parsed;
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { ConfigTable } from "./config_table.ts";
 import { type Manifest, parseManifest } from "./manifest.ts";
-import { parseConfigsCsv } from "./parse_configs_csv.ts";
+import { readConfigsCsv } from "./parse_configs_csv.ts";
 import { ResultsError } from "./results_error.ts";
 import { parseRunRecord, type RunRecord } from "./run_record.ts";
 import { markPareto, rowFromRecord } from "./rows_from_runs.ts";
@@ -155,10 +155,8 @@ export class Sweep {
   }
 
   async #fromCsv(version: string): Promise<TableVersion> {
-    let text: string;
     try {
-      text = await Deno.readTextFile(join(this.dir, "configs.csv"));
-      const parsed = parseConfigsCsv(text);
+      const parsed = await readConfigsCsv(join(this.dir, "configs.csv"));
       const table = new ConfigTable(parsed.rows, parsed);
       return { version, table, source: "configs.csv" };
     } catch (error) {
