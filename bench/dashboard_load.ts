@@ -1,12 +1,13 @@
 // deno-lint-ignore-file no-console -- a benchmark script: it prints its measurements.
 /**
- * Dashboard load benchmark: writes a 100,000-configuration results folder (fixture), starts
- * `deno task serve` on a free loopback port as a separate process, and measures
- *   1. the sweep page: first (cold: parses configs.csv, draws the chart) and warm render times,
- *      sequential requests, for a few sort/filter/page variants;
- *   2. the JSON API under 50 concurrent connections with wrk (p50/p99), for a sorted page,
- *      a filtered page, one configuration by id and the live-progress summary.
- * Usage: deno run -A bench/dashboard_load.ts [--configs N] [--duration S] [--fresh]
+ * Dashboard load benchmark. Writes a 100,000-configuration results folder (the test fixture,
+ * reused from bench/out/ unless --fresh), then starts `src/main.ts serve` as a separate process
+ * on a free loopback port and measures:
+ *   1. default serve (prepares sweeps in the background): time to prepare, then the first page;
+ *   2. serve --no-preload: the first sweep page (cold: parse configs.csv, draw the chart), then
+ *      warm sweep pages (sequential) for a few sort/filter/page/colour variants;
+ *   3. the JSON API under 50 concurrent connections with wrk (p50, p99, requests/s).
+ * Usage: deno task bench:dashboard [--configs N] [--duration S] [--connections C] [--fresh]
  *
  * @module
  */
@@ -27,14 +28,16 @@ const configs = Number(values.configs);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 if (!Number.isInteger(configs) || configs < 1) {
-  throw new RangeError(`--configs must be >= 1: got ${values.configs}`);
+  throw new RangeError(`--configs must be a whole number >= 1: got ${values.configs}`);
 }
 if (!(duration > 0)) throw new RangeError(`--duration must be > 0: got ${values.duration}`);
+if (!Number.isInteger(connections) || connections < 1) {
+  throw new RangeError(`--connections must be a whole number >= 1: got ${values.connections}`);
+}
 
-const out = new URL("./out/", import.meta.url).pathname;
-const root = join(out, `results-${configs}`);
+const cwd = new URL("..", import.meta.url).pathname;
+const root = join(new URL("./out/", import.meta.url).pathname, `results-${configs}`);
 const name = "big";
-const manifestPath = join(root, name, "manifest.json");
 const exists = await Deno.stat(join(root, name, "configs.csv")).then(() => true, () => false);
 if (values.fresh || !exists) {
   const t = performance.now();
@@ -46,8 +49,15 @@ if (values.fresh || !exists) {
 } else {
   console.log(`fixture: reusing ${root} (--fresh to rewrite)`);
 }
-const manifest = JSON.parse(await Deno.readTextFile(manifestPath));
+const manifest = JSON.parse(await Deno.readTextFile(join(root, name, "manifest.json")));
 console.log(`fixture: ${join(root, name)}, ${manifest.config_count} configurations`);
+const cpu = (await Deno.readTextFile("/proc/cpuinfo")).match(/model name\s*:\s*(.+)/)?.[1] ??
+  "unknown";
+console.log(
+  `machine: ${navigator.hardwareConcurrency} CPUs, ${cpu}, load average ${
+    Deno.loadavg().map((x) => x.toFixed(2)).join(" ")
+  }, Deno ${Deno.version.deno}`,
+);
 
 function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
@@ -56,27 +66,37 @@ function freePort(): number {
   return port;
 }
 
-const port = freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = new Deno.Command(Deno.execPath(), {
-  args: [
-    "run",
-    "--allow-read",
-    "--allow-net",
-    "src/main.ts",
-    "serve",
-    "--results",
-    root,
-    "--port",
-    String(port),
-    "--no-preload",
-  ],
-  cwd: new URL("..", import.meta.url).pathname,
-  stdout: "null",
-  stderr: "inherit",
-}).spawn();
+/** Starts `serve` on a free port; with preload, waits for its "Prepared ... in N ms" line. */
+async function startServer(preload: boolean) {
+  const port = freePort();
+  const args = ["run", "--allow-read", "--allow-net", "src/main.ts", "serve", "--results", root];
+  args.push("--port", String(port), ...(preload ? [] : ["--no-preload"]));
+  const child = new Deno.Command(Deno.execPath(), { args, cwd, stdout: "piped", stderr: "inherit" })
+    .spawn();
+  const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  let prepared: number | null = null;
+  while (true) {
+    const { value, done } = await lines.read();
+    if (done) throw new Error(`serve exited early: ${text}`);
+    text += value;
+    const match = /Prepared \d+ sweep\(s\) in (\d+) ms/.exec(text);
+    if (match) prepared = Number(match[1]);
+    if (text.includes("Dashboard: http") && (!preload || prepared !== null)) break;
+  }
+  const drain = async () => {
+    while (!(await lines.read()).done) { /* keep the pipe from filling up */ }
+  };
+  drain();
+  return { child, base: `http://127.0.0.1:${port}`, prepared };
+}
 
-async function timed(path: string): Promise<number> {
+async function stopServer(child: Deno.ChildProcess) {
+  child.kill("SIGTERM");
+  await child.status;
+}
+
+async function timed(base: string, path: string): Promise<number> {
   const t = performance.now();
   const res = await fetch(base + path);
   const body = await res.arrayBuffer();
@@ -89,30 +109,28 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
+const page = `/sweeps/${name}`;
 
-try {
-  for (let i = 0;; i++) {
-    try {
-      await (await fetch(`${base}/api/sweeps`)).body?.cancel();
-      break;
-    } catch {
-      if (i > 100) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 100));
-    }
+{
+  const server = await startServer(true);
+  try {
+    const first = await timed(server.base, page);
+    console.log(
+      `\nserve (default): prepared the sweep in the background in ${server.prepared} ms; ` +
+        `first sweep page afterwards ${first.toFixed(1)} ms`,
+    );
+  } finally {
+    await stopServer(server.child);
   }
-  const cpu = (await Deno.readTextFile("/proc/cpuinfo")).match(/model name\s*:\s*(.+)/)?.[1] ??
-    "unknown";
-  console.log(
-    `machine: ${navigator.hardwareConcurrency} CPUs, ${cpu}, load average ${
-      Deno.loadavg().map((x) => x.toFixed(2)).join(" ")
-    }`,
-  );
-  console.log(`server: ${base} (deno task serve --no-preload), Deno ${Deno.version.deno}`);
+}
 
-  const page = `/sweeps/${name}`;
-  const cold = await timed(page);
+const server = await startServer(false);
+const { base } = server;
+try {
+  console.log(`\nserve --no-preload at ${base}:`);
+  const cold = await timed(base, page);
   console.log(
-    `\nsweep page, first request (cold: parse configs.csv + draw chart): ${cold.toFixed(0)} ms`,
+    `sweep page, first request (cold: parse configs.csv + draw chart): ${cold.toFixed(0)} ms`,
   );
   const variants = [
     page,
@@ -120,11 +138,14 @@ try {
     `${page}?status=ok&p.goal=efficiency&sort=energy_mj`,
     `${page}?color=max_total_latency_ms&page=1999`,
   ];
-  for (const v of variants.slice(1)) await timed(v); // first sort/filter/colour of each variant
+  for (const v of variants.slice(1)) {
+    const t = await timed(base, v);
+    console.log(`  first ${v}: ${t.toFixed(1)} ms (new sort/filter/colour)`);
+  }
   console.log("sweep page, warm (sequential, 30 requests each):");
   for (const v of variants) {
     const times: number[] = [];
-    for (let i = 0; i < 30; i++) times.push(await timed(v));
+    for (let i = 0; i < 30; i++) times.push(await timed(base, v));
     console.log(
       `  ${v.padEnd(56)} median ${quantile(times, 0.5).toFixed(1)} ms  p95 ${
         quantile(times, 0.95).toFixed(1)
@@ -133,7 +154,8 @@ try {
   }
 
   const sample =
-    await (await fetch(`${base}/api/sweeps/${name}/configs?status=ok&size=1&page=1234`)).json();
+    await (await fetch(`${base}/api/sweeps/${name}/configs?status=ok&size=1&page=1234`))
+      .json();
   const id = sample.rows[0].id as string;
   const targets = [
     `/api/sweeps/${name}/configs?sort=latency_ms&dir=desc&page=37`,
@@ -142,17 +164,14 @@ try {
     `/api/sweeps/${name}`,
   ];
   const wrk = await new Deno.Command("wrk", { args: ["--version"], stdout: "null", stderr: "null" })
-    .output().then(
-      () => true,
-      () => false,
-    );
+    .output().then(() => true, () => false);
   console.log(
     `\nAPI under load: ${connections} connections, ${duration} s each, ${
-      wrk ? "wrk -t2 --latency" : "built-in fetch loop (wrk not found)"
+      wrk ? "wrk -t2 --latency" : "built-in fetch loop (wrk not found: apt-get install -y wrk)"
     }`,
   );
   for (const target of targets) {
-    await timed(target); // warm the sort/filter cache once, as a user's first request would
+    await timed(base, target); // a user's first request warms this sort/filter once
     if (wrk) {
       const { stdout } = await new Deno.Command("wrk", {
         args: ["-t2", `-c${connections}`, `-d${duration}s`, "--latency", base + target],
@@ -172,7 +191,7 @@ try {
       const times: number[] = [];
       const end = performance.now() + duration * 1000;
       await Promise.all(Array.from({ length: connections }, async () => {
-        while (performance.now() < end) times.push(await timed(target));
+        while (performance.now() < end) times.push(await timed(base, target));
       }));
       console.log(
         `  ${target.padEnd(66)} p50 ${quantile(times, 0.5).toFixed(2)}ms  p99 ${
@@ -182,6 +201,5 @@ try {
     }
   }
 } finally {
-  server.kill("SIGTERM");
-  await server.status;
+  await stopServer(server.child);
 }

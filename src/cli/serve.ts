@@ -1,6 +1,6 @@
 // deno-lint-ignore-file no-console -- a CLI command: it prints where it listens and warnings.
 import { resolve } from "node:path";
-import { createApp } from "../dashboard/mod.ts";
+import { createApp, warmSweeps } from "../dashboard/mod.ts";
 import { numberFlag, parseFlags } from "./flags.ts";
 import { UsageError } from "./usage_error.ts";
 
@@ -13,7 +13,8 @@ Options:
   --host HOST     address to bind (default: 127.0.0.1; anything else is reachable from
                   other machines and the dashboard has no authentication)
   --port PORT     TCP port, 0 for any free port (default: 8000)
-  --no-preload    do not parse every sweep's tables at start-up (first page view parses)
+  --no-preload    do not prepare sweeps in the background (parse tables, draw charts at
+                  start-up and every 10 s after files change); first page views then parse
   -h, --help      show this help`;
 
 /**
@@ -86,15 +87,28 @@ export async function serve(args: string[]): Promise<number> {
   const stop = () => controller.abort();
   Deno.addSignalListener("SIGINT", stop);
   if (Deno.build.os !== "windows") Deno.addSignalListener("SIGTERM", stop);
+  let warming: ReturnType<typeof setInterval> | undefined;
   if (!values["no-preload"]) {
-    // Parse each sweep's tables and draw its chart once, so first page views are fast.
-    const names =
-      ((await (await app.request("/api/sweeps")).json()) as { sweeps: { name: string }[] }).sweeps;
-    for (const { name } of names) {
-      await (await app.request(`/sweeps/${encodeURIComponent(name)}`)).body?.cancel();
-    }
+    const started = performance.now();
+    const names = await warmSweeps(app);
+    console.log(
+      `Prepared ${names.length} sweep(s) in ${(performance.now() - started).toFixed(0)} ms`,
+    );
+    let busy = false;
+    warming = setInterval(async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        await warmSweeps(app);
+      } catch (error) {
+        console.error(`dashboard: preparing sweeps failed: ${error}`);
+      } finally {
+        busy = false;
+      }
+    }, 10_000);
   }
   await server.finished;
+  clearInterval(warming);
   Deno.removeSignalListener("SIGINT", stop);
   if (Deno.build.os !== "windows") Deno.removeSignalListener("SIGTERM", stop);
   return 0;

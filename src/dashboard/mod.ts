@@ -11,3 +11,4 @@ export * from "./app.tsx";
 export * from "./results_store.ts";
 export * from "./sweep.ts";
 export * from "./results_error.ts";
+export * from "./warm_sweeps.ts";
