@@ -25,6 +25,8 @@ export interface FixtureOptions {
   topK?: number;
   /** Whether to write the `memory_budget_by_device` optional key. @default true */
   budgets?: boolean;
+  /** When the sweep started (updated_at and finished_at follow it). @default 2026-11-26T12:00:00Z */
+  startedAt?: Date;
 }
 
 interface Device {
@@ -346,7 +348,7 @@ export async function writeFixture(
   if (chunk.length) await runs.write(encoder.encode(chunk.join("\n") + "\n"));
   runs.close();
 
-  const now = new Date("2026-11-26T12:00:00Z");
+  const now = options.startedAt ?? new Date("2026-11-26T12:00:00Z");
   const manifest = {
     format: 1,
     name,

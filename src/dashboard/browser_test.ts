@@ -37,6 +37,12 @@ Deno.test({
     const root = await Deno.makeTempDir({ prefix: "dash-e2e-" });
     const profile = await Deno.makeTempDir({ prefix: "dash-e2e-profile-" });
     await writeFixture(root, "small", { configs: 288 });
+    await writeFixture(root, "live", {
+      configs: 288,
+      written: 40,
+      status: "running",
+      startedAt: new Date(),
+    });
     const app = createApp({ results: root });
     const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
     const base = `http://127.0.0.1:${server.addr.port}`;
@@ -123,6 +129,34 @@ Deno.test({
       assert.equal(stages.at(-1), "Total");
       assert(await page.isVisible("#memory .bar-row"));
       await page.screenshot({ path: join(SHOTS, "dashboard-placement.png"), fullPage: true });
+
+      // A running sweep: the counts follow the manifest without a reload.
+      await page.goto(`${base}/sweeps/live`);
+      await page.evaluate(() => Object.assign(globalThis, { notReloaded: true }));
+      const pending = '[data-live-sweep="live"][data-field="counts.pending"]';
+      assert.equal(await page.textContent(pending), "248");
+      const path = join(root, "live", "manifest.json");
+      const manifest = JSON.parse(await Deno.readTextFile(path));
+      manifest.counts = { ...manifest.counts, ok: manifest.counts.ok + 30, pending: 218 };
+      manifest.updated_at = new Date().toISOString();
+      await Deno.writeTextFile(`${path}.tmp`, JSON.stringify(manifest));
+      await Deno.rename(`${path}.tmp`, path);
+      await page.locator(pending, { hasText: /^218$/ }).waitFor({ timeout: 15_000 });
+      const updated = await page.textContent('[data-live-sweep="live"][data-field="updated_at"]');
+      assert.equal(updated, `${manifest.updated_at.slice(0, 19).replace("T", " ")} UTC`);
+      assert.equal(
+        await page.evaluate(() => "notReloaded" in globalThis),
+        true,
+        "updated in place",
+      );
+      assert.equal(
+        await page.$eval(
+          'progress[data-live-sweep="live"]',
+          (p) => (p as unknown as { value: number }).value,
+        ),
+        70,
+      );
+      await page.screenshot({ path: join(SHOTS, "dashboard-live.png") });
 
       assert.deepEqual(problems, [], "no console errors, page errors or failed requests");
     } finally {

@@ -53,7 +53,7 @@ button { font: inherit; font-size: .86rem; padding: .2rem .8rem; }
 .chart svg { max-width: 100%; height: auto; }
 .chart svg a circle:hover { stroke: #000; stroke-width: 2px; }
 .pager { display: flex; gap: .8rem; align-items: center; margin: .6rem 0; font-size: .86rem; }
-.downloads a { margin-right: 1rem; }
+.downloads > * { margin-right: 1rem; }
 progress { width: 9rem; vertical-align: middle; }
 .bar-row { display: grid; grid-template-columns: 4rem 1fr 12rem; gap: .6rem; align-items: center;
   font-size: .86rem; margin: .25rem 0; }
@@ -83,6 +83,13 @@ export const LIVE_JS = `"use strict";
   const nodes = [...document.querySelectorAll("[data-live-sweep]")];
   const names = [...new Set(nodes.map((n) => n.dataset.liveSweep))];
   if (names.length === 0) return;
+  const show = (field, value) => {
+    if (value == null) return "";
+    if (/_at$/.test(field) && /^\\d{4}-\\d\\d-\\d\\dT/.test(value)) {
+      return value.slice(0, 19).replace("T", " ") + " UTC";
+    }
+    return String(value);
+  };
   const pick = (value, path) => path.split(".").reduce((o, k) => (o == null ? o : o[k]), value);
   const tick = async () => {
     for (const name of names) {
@@ -97,7 +104,7 @@ export const LIVE_JS = `"use strict";
       for (const el of nodes.filter((n) => n.dataset.liveSweep === name)) {
         const value = pick(summary, el.dataset.field || "");
         if (el.tagName === "PROGRESS") el.value = Number(value) || 0;
-        else if (el.dataset.field) el.textContent = value == null ? "" : String(value);
+        else if (el.dataset.field) el.textContent = show(el.dataset.field, value);
       }
       const shown = nodes.find((n) => n.dataset.liveSweep === name && n.dataset.status);
       if (shown && shown.dataset.status !== summary.status) location.reload();
