@@ -69,7 +69,11 @@ code { font-size: .85em; background: var(--soft); padding: 0 .25rem; border-radi
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .table-wrap, .chart { overflow: visible; }
-  table { page-break-inside: auto; }
+  table { page-break-inside: auto; font-size: 7.5pt; }
+  #configs td, #configs th { white-space: normal; max-width: none; overflow: visible; padding: .1rem .25rem;
+    font-size: 7pt; overflow-wrap: break-word; }
+  .badge { white-space: nowrap; padding: 0 .2rem; }
+  .grid2 { grid-template-columns: 1fr 1fr; }
   tr { page-break-inside: avoid; }
   h2 { page-break-after: avoid; }
   details { display: block; }

@@ -234,7 +234,7 @@ export function SweepPage(props: SweepPageProps): Html {
                       href={`${tableHref(base, query, { sort: col, dir, page: 1 })}#table`}
                       data-sort={col}
                     >
-                      {col === "is_pareto" ? "pareto" : col}
+                      {col === "is_pareto" ? "pareto" : <Breakable text={col} />}
                       {arrow}
                     </a>
                   </th>
@@ -269,6 +269,22 @@ export function SweepPage(props: SweepPageProps): Html {
     </Layout>
   );
 }
+
+/** A column name that may wrap after its underscores (print, narrow screens). */
+const Breakable: FC<{ text: string }> = ({ text }) => (
+  <>
+    {text.split("_").map((part, i) => (
+      <>
+        {i > 0 && (
+          <>
+            _<wbr />
+          </>
+        )}
+        {part}
+      </>
+    ))}
+  </>
+);
 
 const HiddenState: FC<{ query: ParsedTableQuery }> = ({ query }) => (
   <>
