@@ -10,6 +10,7 @@ await Deno.mkdir(join(root, "broken"));
 await Deno.writeTextFile(join(root, "broken", "manifest.json"), '{"format":1,"name":"broken"}');
 await Deno.mkdir(join(root, "not-a-sweep"));
 await writeFixture(root, "badcsv", { configs: 12 });
+await writeFixture(root, "nobudget", { configs: 288, budgets: false });
 await Deno.writeTextFile(join(root, "badcsv", "configs.csv"), "index,id,goal\n0,a,latency\n");
 globalThis.addEventListener("unload", () => Deno.removeSync(root, { recursive: true }));
 
@@ -79,7 +80,7 @@ Deno.test("GET /api/sweeps gives summaries with counts and running state", async
   const { sweeps } = JSON.parse((await get("/api/sweeps")).text) as {
     sweeps: { name: string; running: boolean; done: number; counts: Record<string, number> }[];
   };
-  assert.deepEqual(sweeps.map((s) => s.name), ["badcsv", "broken", "live", "small"]);
+  assert.deepEqual(sweeps.map((s) => s.name), ["badcsv", "broken", "live", "nobudget", "small"]);
   const live = sweeps.find((s) => s.name === "live")!;
   assert.equal(live.running, true);
   assert.equal(live.done, 40);
@@ -136,6 +137,15 @@ Deno.test("placement page shows stages, memory against budgets, rationale, runne
   assert(text.includes(`href="/api/sweeps/small/configs/${hostile.id}"`));
   assertNoInjectedScript(text);
   assert(text.includes(ESCAPED));
+});
+
+Deno.test("without recorded budgets the placement shows memory use only, and says so", async () => {
+  const { rows } = await api("/api/sweeps/nobudget/configs?status=ok&size=1");
+  const { status, text } = await get(`/sweeps/nobudget/configs/${rows[0]!.id}`);
+  assert.equal(status, 200);
+  assert.match(text, /do not record memory budgets/);
+  assert.match(text, /\d+ MB used/);
+  assert.doesNotMatch(text, /Tightest memory/);
 });
 
 Deno.test("placement of an infeasible configuration shows its reason", async () => {

@@ -1,3 +1,4 @@
+import { memoryBudgets } from "./memory_budgets.ts";
 import type { RunRecord } from "./run_record.ts";
 
 const f = (x: number, digits = 2) => x.toFixed(digits);
@@ -71,19 +72,17 @@ export function explain(record: RunRecord): string[] {
         `${energyCap - best.energy_mj < 0.05 * energyCap ? " (binding)" : ""}.`,
     );
   }
-  const budgets = record.memory_budget_by_device;
-  if (budgets) {
-    const tightest = Object.entries(best.memory_by_device)
-      .filter(([d]) => (budgets[d] ?? 0) > 0)
-      .map(([d, used]) => ({ d, used, share: used / budgets[d]! }))
-      .sort((a, b) => b.share - a.share)[0];
-    if (tightest) {
-      lines.push(
-        `Tightest memory: ${tightest.d} uses ${f(tightest.used, 0)} of ${
-          f(budgets[tightest.d]!, 0)
-        } MB (${f(tightest.share * 100, 0)}%).`,
-      );
-    }
+  const budgets = memoryBudgets(record).byDevice;
+  const tightest = Object.entries(best.memory_by_device)
+    .filter(([d]) => (budgets[d] ?? 0) > 0)
+    .map(([d, used]) => ({ d, used, share: used / budgets[d]! }))
+    .sort((a, b) => b.share - a.share)[0];
+  if (tightest) {
+    lines.push(
+      `Tightest memory: ${tightest.d} uses ${f(tightest.used, 0)} of ${
+        f(budgets[tightest.d]!, 0)
+      } MB (${f(tightest.share * 100, 0)}%).`,
+    );
   }
   if (record.optimal === true) {
     lines.push(`Proved optimal by the ${record.strategy ?? "solver"} search.`);

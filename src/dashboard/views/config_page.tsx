@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { PlanRecord, RunRecord } from "../run_record.ts";
+import { type MemoryBudgets, memoryBudgets } from "../memory_budgets.ts";
 import { num } from "./format.ts";
 import { Badge, type Html, Layout } from "./layout.tsx";
 
@@ -69,27 +70,33 @@ const StageTable: FC<{ plan: PlanRecord; id?: string }> = ({ plan, id }) => {
   );
 };
 
-const MemoryBars: FC<{ plan: PlanRecord; budgets: Record<string, number> | null | undefined }> = (
-  { plan, budgets },
-) => {
-  const devices = [
-    ...new Set([...Object.keys(budgets ?? {}), ...Object.keys(plan.memory_by_device)]),
-  ];
+const MemoryBars: FC<{ plan: PlanRecord; budgets: MemoryBudgets }> = ({ plan, budgets }) => {
+  const known = budgets.byDevice;
+  const devices = [...new Set([...Object.keys(known), ...Object.keys(plan.memory_by_device)])];
   const scale = Math.max(
     1,
-    ...devices.map((d) => Math.max(plan.memory_by_device[d] ?? 0, budgets?.[d] ?? 0)),
+    ...devices.map((d) => Math.max(plan.memory_by_device[d] ?? 0, known[d] ?? 0)),
   );
+  const missing = devices.filter((d) => known[d] === undefined);
   return (
     <div id="memory">
-      {!budgets && (
+      {budgets.source === "none" && (
         <p class="muted">
-          The results do not record memory budgets for this configuration (optional
-          <code>memory_budget_by_device</code> key), so only usage is shown.
+          The results do not record memory budgets for this configuration (optional{" "}
+          <code>memory_budget_by_device</code> key of runs.jsonl), so only use is shown.
+        </p>
+      )}
+      {budgets.source === "axes" && (
+        <p class="muted">
+          {`Budgets from the sweep's memory_mb axes (${Object.keys(known).join(", ")})` +
+            (missing.length
+              ? `; not recorded for ${missing.join(", ")}, whose use only is shown.`
+              : ".")}
         </p>
       )}
       {devices.map((d) => {
         const used = plan.memory_by_device[d] ?? 0;
-        const budget = budgets?.[d];
+        const budget = known[d];
         const over = budget !== undefined && used > budget;
         const usedWidth = (used / scale) * 100;
         return (
@@ -184,7 +191,7 @@ export function ConfigPage({ sweep, record, rationale }: ConfigPageProps): Html 
           </p>
           <StageTable plan={best} id="stages" />
           <h2>Memory per device</h2>
-          <MemoryBars plan={best} budgets={record.memory_budget_by_device} />
+          <MemoryBars plan={best} budgets={memoryBudgets(record)} />
         </>
       )}
       <h2>Runner-up plans</h2>
