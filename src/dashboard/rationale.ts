@@ -62,14 +62,14 @@ export function explain(record: RunRecord): string[] {
   if (typeof latencyCap === "number") {
     lines.push(
       `Latency cap ${latencyCap} ms: ${f(latencyCap - best.latency_ms)} ms of slack` +
-        `${latencyCap - best.latency_ms < 0.05 * latencyCap ? " (binding)" : ""}.`,
+        `${latencyCap - best.latency_ms < 0.05 * latencyCap ? " (tight: within 5%)" : ""}.`,
     );
   }
   const energyCap = record.params.max_total_energy_mj;
   if (typeof energyCap === "number") {
     lines.push(
       `Energy cap ${energyCap} mJ: ${f(energyCap - best.energy_mj)} mJ of slack` +
-        `${energyCap - best.energy_mj < 0.05 * energyCap ? " (binding)" : ""}.`,
+        `${energyCap - best.energy_mj < 0.05 * energyCap ? " (tight: within 5%)" : ""}.`,
     );
   }
   const budgets = memoryBudgets(record).byDevice;
