@@ -137,6 +137,8 @@ export function parseConfigsCsv(text: string): ParsedConfigs {
   return builder.parsed;
 }
 
+const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Options of {@linkcode readConfigsCsv}. */
 export interface ReadConfigsOptions {
   /** Bytes parsed between yields to the event loop. @default 131072 */
@@ -186,10 +188,13 @@ export async function readConfigsCsv(
     const n = await file.read(buffer);
     if (n === null) break;
     parser.write(buffer.slice(0, n));
+    // The parser reports errors on a later tick: yield first (which also lets other requests
+    // run), then take the records and any error.
+    await yieldToEventLoop();
     drain();
-    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   parser.end();
+  await yieldToEventLoop();
   drain();
   return builder.parsed;
 }
