@@ -176,7 +176,7 @@ export function ConfigPage({ sweep, record, rationale }: ConfigPageProps): Html 
         <section>
           <h2>Rationale</h2>
           <ul class="why" id="rationale">
-            {rationale.map((line, i) => <li>{line}</li>)}
+            {rationale.map((line) => <li>{line}</li>)}
           </ul>
         </section>
       </div>
