@@ -339,3 +339,30 @@ Deno.test("a running sweep is followed as runs.jsonl grows and CSVs appear, with
   assert.equal(done.total, 288);
   await Deno.remove(more, { recursive: true });
 });
+
+Deno.test("a running manifest not updated for 10 minutes is shown as stale, without the poller", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "dash-stale-" });
+  try {
+    await writeFixture(dir, "halted", { configs: 50, written: 20, status: "running" });
+    const at = (iso: string) => createApp({ results: dir, now: () => new Date(iso) });
+    const summary = async (iso: string) =>
+      (await (await at(iso).request("/api/sweeps/halted")).json()) as {
+        running: boolean;
+        stale: boolean;
+      };
+    assert.deepEqual(
+      await summary("2026-11-26T12:05:00Z").then(({ running, stale }) => ({ running, stale })),
+      { running: true, stale: false },
+    );
+    assert.deepEqual(
+      await summary("2026-11-26T12:30:00Z").then(({ running, stale }) => ({ running, stale })),
+      { running: false, stale: true },
+    );
+    const text = await (await at("2026-11-26T12:30:00Z").request("/")).text();
+    assert.match(text, /class="badge stale"/);
+    assert.match(text, /running, but no update since 2026-11-26 12:00:00 UTC/);
+    assert.doesNotMatch(text, /live\.js/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
