@@ -170,6 +170,40 @@ try {
       wrk ? "wrk -t2 --latency" : "built-in fetch loop (wrk not found: apt-get install -y wrk)"
     }`,
   );
+  if (wrk) {
+    // A mixed workload: random sort column and direction, status filter and page (48 query
+    // shapes, each sorted/filtered on first use), run twice: first cold, then with caches warm.
+    const script = join(root, "..", "mixed.lua");
+    await Deno.writeTextFile(
+      script,
+      `math.randomseed(42)
+local sorts = {"index", "latency_ms", "energy_mj", "score", "solve_ms", "device_path"}
+local dirs = {"asc", "desc"}
+local statuses = {"", "&status=ok", "&status=infeasible", "&status=error"}
+request = function()
+  local path = string.format("/api/sweeps/${name}/configs?sort=%s&dir=%s&page=%d%s",
+    sorts[math.random(#sorts)], dirs[math.random(2)], math.random(1, 400),
+    statuses[math.random(#statuses)])
+  return wrk.format("GET", path)
+end
+`,
+    );
+    for (const pass of ["first use of each sort/filter included", "caches warm"]) {
+      const { stdout } = await new Deno.Command("wrk", {
+        args: ["-t2", `-c${connections}`, `-d${duration}s`, "--latency", "-s", script, base],
+        stdout: "piped",
+      }).output();
+      const text = new TextDecoder().decode(stdout);
+      const pick = (label: string) =>
+        text.match(new RegExp(`^\\s+${label}\\s+(\\S+)`, "m"))?.[1] ?? "?";
+      const rps = text.match(/Requests\/sec:\s+(\S+)/)?.[1] ?? "?";
+      console.log(
+        `  ${`mixed configs queries (${pass})`.padEnd(66)} p50 ${pick("50%")}  p99 ${
+          pick("99%")
+        }  ${rps} req/s`,
+      );
+    }
+  }
   for (const target of targets) {
     await timed(base, target); // a user's first request warms this sort/filter once
     if (wrk) {
