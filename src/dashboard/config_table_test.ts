@@ -82,3 +82,17 @@ Deno.test("ConfigTable lists distinct values, numbers in numeric order", () => {
   assert.equal(table.isNumeric("cap"), true);
   assert.equal(table.isNumeric("goal"), false);
 });
+
+Deno.test("ConfigTable.prepareOrders computes every sort order without changing results", async () => {
+  const fresh = new ConfigTable(table.rows, { axes: table.axes, devices: table.devices });
+  await fresh.prepareOrders();
+  for (const sort of fresh.columns) {
+    for (const dir of ["asc", "desc"] as const) {
+      assert.deepEqual(
+        fresh.query({ sort, dir }).rows,
+        table.query({ sort, dir }).rows,
+        `${sort} ${dir}`,
+      );
+    }
+  }
+});

@@ -8,6 +8,9 @@ import { markPareto, rowFromRecord } from "./rows_from_runs.ts";
 import { RunsIndex } from "./runs_index.ts";
 import type { ConfigRow } from "./config_row.ts";
 
+/** Tables with at least this many rows get their sort orders computed in the background. */
+const PREPARE_ORDERS_FROM = 5_000;
+
 /** Files of a sweep folder that the dashboard offers for download. */
 export const DOWNLOADS = ["configs.csv", "plans.csv", "pareto.csv", "manifest.json"] as const;
 /** A downloadable file name. */
@@ -66,6 +69,7 @@ export class Sweep {
   #table: { version: string; value: Promise<TableVersion> } | undefined;
   readonly #ids: RunsIndex;
   #live: { index: RunsIndex; rows: Map<string, ConfigRow>; errors: number } | undefined;
+  #preparing: AbortController | undefined;
 
   /** Wraps the folder `dir` named `name`; nothing is read until asked. */
   constructor(name: string, dir: string) {
@@ -158,6 +162,14 @@ export class Sweep {
     try {
       const parsed = await readConfigsCsv(join(this.dir, "configs.csv"));
       const table = new ConfigTable(parsed.rows, parsed);
+      // Sort every column in the background (a complete sweep's CSV rarely changes; small ones
+      // sort on demand in a millisecond); stop if a newer version replaces this one.
+      this.#preparing?.abort();
+      if (table.rows.length >= PREPARE_ORDERS_FROM) {
+        const preparing = new AbortController();
+        this.#preparing = preparing;
+        table.prepareOrders(preparing.signal).catch(() => {});
+      }
       return { version, table, source: "configs.csv" };
     } catch (error) {
       throw new ResultsError(this.name, "configs.csv", messageOf(error), { cause: error });
