@@ -366,3 +366,24 @@ Deno.test("a running manifest not updated for 10 minutes is shown as stale, with
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a sweep folder removed or replaced by a symlink stops being served", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "dash-gone-" });
+  try {
+    await writeFixture(dir, "gone", { configs: 10 });
+    await writeFixture(dir, "elsewhere", { configs: 10 });
+    const local = createApp({ results: dir });
+    assert.equal((await local.request("/sweeps/gone")).status, 200);
+    await Deno.remove(join(dir, "gone"), { recursive: true });
+    await Deno.symlink(join(dir, "elsewhere"), join(dir, "gone"));
+    const res = await local.request("/sweeps/gone");
+    await res.body?.cancel();
+    assert.equal(res.status, 404);
+    const list = await (await local.request("/api/sweeps")).json() as {
+      sweeps: { name: string }[];
+    };
+    assert.deepEqual(list.sweeps.map((s) => s.name), ["elsewhere"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

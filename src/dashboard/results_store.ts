@@ -35,12 +35,7 @@ export class ResultsStore {
     try {
       for await (const entry of Deno.readDir(this.root)) {
         if (!entry.isDirectory || entry.name.startsWith(".")) continue;
-        try {
-          const info = await Deno.lstat(join(this.root, entry.name, "manifest.json"));
-          if (info.isFile) names.push(entry.name);
-        } catch (error) {
-          if (!(error instanceof Deno.errors.NotFound)) throw error;
-        }
+        if (await isSweepFolder(join(this.root, entry.name))) names.push(entry.name);
       }
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) return [];
@@ -56,6 +51,13 @@ export class ResultsStore {
    * @returns The sweep, or undefined when no folder has exactly this name.
    */
   async get(name: string): Promise<Sweep | undefined> {
+    const known = this.#sweeps.get(name);
+    if (known) {
+      // The name came from an earlier listing; one lstat says whether the folder is still a sweep.
+      if (await isSweepFolder(known.dir)) return known;
+      this.#sweeps.delete(name);
+      return undefined;
+    }
     if (!(await this.names()).includes(name)) return undefined;
     let sweep = this.#sweeps.get(name);
     if (!sweep) {
@@ -63,5 +65,21 @@ export class ResultsStore {
       this.#sweeps.set(name, sweep);
     }
     return sweep;
+  }
+}
+
+/** Whether a folder holds a manifest.json that is a regular file (not a symlink). */
+async function isSweepFolder(dir: string): Promise<boolean> {
+  try {
+    const [folder, manifest] = await Promise.all([
+      Deno.lstat(dir),
+      Deno.lstat(join(dir, "manifest.json")),
+    ]);
+    return folder.isDirectory && manifest.isFile;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+      return false;
+    }
+    throw error;
   }
 }
