@@ -112,8 +112,7 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        // Observable Plot puts <style> elements in its SVG; every text in them is constant.
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],

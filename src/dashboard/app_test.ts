@@ -94,7 +94,8 @@ Deno.test("sweep page shows summary, chart with tooltips and links, table page a
   const { status, text } = await get("/sweeps/small");
   assert.equal(status, 200);
   assert.match(text, /<h1>small<\/h1>/);
-  assert.match(text, /<svg[^>]*class="plot-/);
+  assert.match(text, /<svg[^>]*class="scatter"/);
+  assert.doesNotMatch(text, /<style|style="/, "no inline styles: the CSP allows none");
   assert.match(text, /<a href="\/sweeps\/small\/configs\/[0-9a-f]{16}" fill="inherit"><circle/);
   assert.match(text, /<title>latency [\d.]+ ms, energy [\d.]+ mJ\nscenario: /);
   const rows = text.match(/<tr><td class="n">\d+<\/td>/g) ?? [];
@@ -301,6 +302,8 @@ Deno.test("pages send a content security policy", async () => {
   const csp = res.headers.get("content-security-policy") ?? "";
   assert.match(csp, /script-src 'self'/);
   assert.match(csp, /frame-ancestors 'none'/);
+  assert.match(csp, /style-src 'self';/);
+  assert.doesNotMatch(csp, /unsafe/);
 });
 
 Deno.test("a running sweep is followed as runs.jsonl grows and CSVs appear, without a new app", async () => {

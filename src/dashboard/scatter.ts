@@ -1,6 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import type { JSXNode } from "hono/jsx";
 import { cellOf, type ConfigRow } from "./config_row.ts";
+import { type DomNode, domToJsx } from "./dom_to_jsx.ts";
 import type { ConfigTable } from "./config_table.ts";
 
 /** Options of {@linkcode renderScatter}. */
@@ -46,12 +48,13 @@ function describe(row: ConfigRow, axes: readonly string[], more: number): string
  * document): every feasible configuration, coloured by a column, with a `<title>` tooltip and a
  * link per point, and each group's Pareto front as a staircase. Points that would overlap (same
  * colour, same few-pixel cell) are merged into one whose tooltip counts them, so a 100,000-row
- * sweep stays a light page. The markup comes from a DOM serializer, so data in titles and
- * links is escaped.
+ * sweep stays a light page. The DOM becomes hono/jsx nodes ({@linkcode domToJsx}), so titles and
+ * links are escaped by the page renderer like every other value.
  *
  * @param table The sweep's rows.
  * @param options Colour column and links.
- * @returns The `<figure>` or `<svg>` markup.
+ * @returns The chart as hono/jsx nodes (a `<figure>` with its legend, or an `<svg>`), or null
+ *   when no configuration has metrics yet.
  *
  * @example
  * ```ts
@@ -63,17 +66,18 @@ function describe(row: ConfigRow, axes: readonly string[], more: number): string
  *   energy_mj: 4, score: 1, switches: 0, device_path: "gpu", memory_mb: {}, group: "g",
  *   is_pareto: true } as unknown as ConfigRow;
  * const table = new ConfigTable([row], { axes: ["goal"], devices: [] });
- * const svg = renderScatter(table, { color: "goal", href: (r) => `/c/${r.id}` });
- * assert(svg.includes("<title>") && svg.includes('href="/c/a"') && !svg.includes("<b>"));
+ * const svg = String(renderScatter(table, { color: "goal", href: (r) => `/c/${r.id}` }));
+ * assert(svg.includes("<title>") && svg.includes('href="/c/a"'));
+ * assert(svg.includes("goal: &lt;b&gt;") && !svg.includes("<b>"));
  * ```
  */
-export function renderScatter(table: ConfigTable, options: ScatterOptions): string {
+export function renderScatter(table: ConfigTable, options: ScatterOptions): JSXNode | null {
   const { color, href, width = 900, height = 440, maxPoints = 3000 } = options;
   const rows = table.rows.filter((r) => r.latency_ms !== null && r.energy_mj !== null);
   const { document } = parseHTML("<!doctype html><html><body></body></html>") as unknown as {
     document: NonNullable<Plot.PlotOptions["document"]>;
   };
-  if (rows.length === 0) return "";
+  if (rows.length === 0) return null;
   const colorOf = (row: ConfigRow) => {
     const v = cellOf(row, color, table.axes);
     return v === null || v === "" ? "none" : String(v);
@@ -144,6 +148,7 @@ export function renderScatter(table: ConfigTable, options: ScatterOptions): stri
     : (p: Point) => p.color;
   const plot = Plot.plot({
     document,
+    className: "scatter",
     width,
     height,
     marginLeft: 56,
@@ -180,7 +185,7 @@ export function renderScatter(table: ConfigTable, options: ScatterOptions): stri
       }),
     ],
   });
-  return (plot as unknown as { outerHTML: string }).outerHTML;
+  return domToJsx(plot as unknown as DomNode);
 }
 
 /** Distinct Pareto points per group, sorted by latency (the front's staircase). */

@@ -49,9 +49,16 @@ form.inline { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end;
 form.inline label { display: flex; flex-direction: column; font-size: .78rem; color: var(--muted); }
 form.inline select, form.inline input { font: inherit; font-size: .86rem; padding: .15rem .3rem; }
 button { font: inherit; font-size: .86rem; padding: .2rem .8rem; }
-.chart { overflow-x: auto; }
-.chart svg { max-width: 100%; height: auto; }
-.chart svg a circle:hover { stroke: #000; stroke-width: 2px; }
+.chart-wrap { overflow-x: auto; }
+.scatter-figure { margin: 0; }
+.scatter-swatches { font: 10px system-ui, sans-serif; margin-bottom: .5em; display: flex;
+  align-items: center; min-height: 33px; flex-wrap: wrap; }
+.scatter-swatch { display: inline-flex; align-items: center; margin-right: 1em; }
+.scatter-swatch > svg { margin-right: .5em; overflow: visible; }
+.scatter-ramp { display: block; height: auto; max-width: 100%; overflow: visible; }
+svg.scatter { display: block; height: auto; max-width: 100%; background: #fff; }
+svg.scatter text, svg.scatter tspan, .scatter-ramp text { white-space: pre; }
+svg.scatter a circle:hover { stroke: #000; stroke-width: 2px; }
 .pager { display: flex; gap: .8rem; align-items: center; margin: .6rem 0; font-size: .86rem; }
 .downloads > * { margin-right: 1rem; }
 progress { width: 9rem; vertical-align: middle; }
@@ -68,7 +75,7 @@ code { font-size: .85em; background: var(--soft); padding: 0 .25rem; border-radi
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
-  .table-wrap, .chart { overflow: visible; }
+  .table-wrap, .chart-wrap { overflow: visible; }
   table { page-break-inside: auto; font-size: 7.5pt; }
   #configs td, #configs th { white-space: normal; max-width: none; overflow: visible; padding: .1rem .25rem;
     font-size: 7pt; overflow-wrap: break-word; }

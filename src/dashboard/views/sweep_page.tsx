@@ -1,5 +1,4 @@
-import type { FC } from "hono/jsx";
-import { raw } from "hono/html";
+import type { FC, JSXNode } from "hono/jsx";
 import type { TablePage } from "../config_table.ts";
 import type { Manifest } from "../manifest.ts";
 import type { TableVersion } from "../sweep.ts";
@@ -25,11 +24,8 @@ export interface SweepPageProps {
   colors: readonly string[];
   /** The chart colour in use. */
   color: string;
-  /**
-   * The chart's SVG markup, serialized by linkedom from Observable Plot's DOM (text and
-   * attributes escaped by the serializer): the only markup inserted raw.
-   */
-  chart: string;
+  /** The chart (hono/jsx nodes, escaped when rendered), or null when nothing is feasible yet. */
+  chart: JSXNode | null;
   /** Sizes of the downloadable files (null when missing). */
   files: Record<string, Deno.FileInfo | null>;
 }
@@ -160,8 +156,8 @@ export function SweepPage(props: SweepPageProps): Html {
           point for its parameters, click it for its placement.
         </span>
       </form>
-      <div class="chart" id="scatter">
-        {chart ? raw(chart) : <p class="muted">No feasible configuration to plot yet.</p>}
+      <div class="chart-wrap" id="scatter">
+        {chart ?? <p class="muted">No feasible configuration to plot yet.</p>}
       </div>
 
       <h2 id="table">Configurations</h2>
