@@ -4,10 +4,10 @@
  * compared with a single-process run. Needs root and Debian's slurm-wlm + munge
  * (`bash .ci/deps/slurm.sh`); skipped without `sbatch`, except in CI (CI=true) where it must run.
  *
- * A shard is made to fail from the outside, the way a real one would: the test puts a directory
- * where that shard must write its file, so its `deno task sweep` exits 1. Nothing in the product
- * or the launchers knows about the test. Removing the directory and resubmitting that shard alone
- * (`submit.sh --only 2`) is exactly what a user does after fixing the cause.
+ * A shard is made to fail from the outside, the way a real one would (a full or broken disk): the
+ * test puts a plain file where that shard must create its folder, so its `deno task sweep` exits
+ * non-zero. Nothing in the product or the launchers knows about the test. Removing the file and
+ * resubmitting that shard alone (`submit.sh --only 2`) is what a user does after fixing a cause.
  *
  * @module
  */
@@ -167,7 +167,7 @@ Deno.test({
             );
           }
 
-          await Deno.remove(blocker, { recursive: true });
+          await Deno.remove(blocker);
           const rerun = await submit(cluster, [
             ...common,
             "--only",
@@ -214,14 +214,15 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * Makes shard `index` fail when it starts writing: a directory stands where its file goes.
- * Root ignores permission bits, so an unwritable folder would not do.
+ * Makes shard `index` fail as it starts: a plain file stands where its folder
+ * (`<out>/shards/<i>-of-<N>/`, see `deno task sweep --help`) must be created. Root ignores
+ * permission bits, so a read-only folder would not do.
  *
  * @returns The path to remove to let the shard succeed.
  */
 async function blockShard(out: string, index: number): Promise<string> {
-  // TODO(slurm): path of a shard's file, from the sweep branch's results layout.
-  const blocker = join(out, `shard-${index}-of-${SHARDS}`);
-  await Deno.mkdir(join(blocker, "blocked"), { recursive: true });
+  const blocker = join(out, "shards", `${index}-of-${SHARDS}`);
+  await Deno.mkdir(join(out, "shards"), { recursive: true });
+  await Deno.writeTextFile(blocker, "placed by slurm_test.ts to make this shard fail\n");
   return blocker;
 }
