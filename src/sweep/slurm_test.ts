@@ -29,8 +29,10 @@ const SWEEP_FILE = "src/sweep/testdata/slurm_small.yaml";
 const SHARDS = 4;
 /** The merged files that must equal a single-process run's. */
 const MERGED_FILES = ["configs.csv", "plans.csv", "pareto.csv", "manifest.json"];
-/** Columns and manifest keys that hold timings or the command line, which may differ. */
-const TIMING_KEYS = new Set(["solve_ms", "started_at", "updated_at", "finished_at", "command"]);
+/** CSV columns that hold timings. */
+const TIMING_COLUMNS = new Set(["solve_ms"]);
+/** Manifest keys that differ by nature: timestamps, the command line and the shard layout. */
+const RUN_KEYS = new Set(["started_at", "updated_at", "finished_at", "command", "shards"]);
 const JOB_TIMEOUT_MS = 180_000;
 
 const inCi = Deno.env.get("CI") === "true";
@@ -49,7 +51,7 @@ if (!inCi && !(hasSbatch && isRoot)) {
 function withoutTimings(csv: string): string[][] {
   const rows: string[][] = parse(csv, { relax_column_count: false });
   const header = rows[0] ?? [];
-  const keep = header.map((name, i) => (TIMING_KEYS.has(name) ? -1 : i)).filter((i) => i >= 0);
+  const keep = header.map((name, i) => (TIMING_COLUMNS.has(name) ? -1 : i)).filter((i) => i >= 0);
   return rows.map((row) => keep.map((i) => row[i] ?? ""));
 }
 
@@ -57,11 +59,16 @@ function withoutTimings(csv: string): string[][] {
 async function comparable(dir: string, file: string): Promise<unknown> {
   const text = await Deno.readTextFile(join(dir, file));
   if (!file.endsWith(".json")) return withoutTimings(text);
-  return JSON.parse(text, (key, value) => (TIMING_KEYS.has(key) ? undefined : value));
+  return JSON.parse(text, (key, value) => (RUN_KEYS.has(key) ? undefined : value));
 }
 
-/** Checks that the merged results equal the single-process ones, timings aside. */
+/**
+ * Checks that the merged results equal the single-process ones, timings aside, and that the
+ * merged manifest records a complete sweep of {@linkcode SHARDS} shards.
+ */
 async function assertSameResults(merged: string, single: string): Promise<void> {
+  const manifest = JSON.parse(await Deno.readTextFile(join(merged, "manifest.json")));
+  deepStrictEqual([manifest.status, manifest.shards?.count], ["complete", SHARDS]);
   for (const file of MERGED_FILES) {
     deepStrictEqual(
       await comparable(merged, file),
@@ -89,112 +96,119 @@ async function report(cluster: SlurmCluster, logs: string, jobs: Submission[]): 
   return parts.join("\n");
 }
 
+/** What the cases share: the cluster, a scratch folder and the reference results. */
+interface Context {
+  cluster: SlurmCluster;
+  tmp: string;
+  /** Where the jobs write their output files. */
+  logs: string;
+  /** The single-process run's results folder. */
+  single: string;
+  /** submit.sh's common options. */
+  common: string[];
+  /** Every submission so far, for failure reports. */
+  submitted: Submission[];
+}
+
+/** Submits with submit.sh and waits until the array and its merge have left the queue. */
+async function submitAndWait(ctx: Context, args: string[]): Promise<Submission> {
+  const jobs = await submit(ctx.cluster, [...ctx.common, ...args]);
+  ctx.submitted.push(jobs);
+  await waitForJobs(ctx.cluster, [jobs.arrayJobId, jobs.mergeJobId], {
+    timeoutMs: JOB_TIMEOUT_MS,
+  });
+  return jobs;
+}
+
+/** Array task index and state of each task of an array job. */
+async function taskStates(ctx: Context, arrayJobId: string): Promise<string[][]> {
+  return (await jobStates(ctx.cluster, arrayJobId)).map((t) => [t.arrayTaskId ?? "", t.state]);
+}
+
+async function shardsThenMerge(ctx: Context): Promise<void> {
+  const out = join(ctx.tmp, "sharded");
+  const started = performance.now();
+  const jobs = await submitAndWait(ctx, ["--out", out, SWEEP_FILE]);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  deepStrictEqual(
+    (await jobStates(ctx.cluster, jobs.arrayJobId)).map((
+      t,
+    ) => [t.arrayTaskId, t.state, t.exitCode]),
+    [...Array(SHARDS).keys()].map((i) => [String(i), "COMPLETED", "0:0"]),
+  );
+  equal((await jobStates(ctx.cluster, jobs.mergeJobId))[0]?.state, "COMPLETED");
+  await assertSameResults(out, ctx.single);
+  // deno-lint-ignore no-console
+  console.log(`slurm_test.ts: ${SHARDS} array tasks and the merge done in ${seconds} s`);
+}
+
+async function failedShardThenRerun(ctx: Context): Promise<void> {
+  const out = join(ctx.tmp, "failing");
+  const failing = 2;
+  const blocker = await blockShard(out, failing);
+  const jobs = await submitAndWait(ctx, ["--out", out, SWEEP_FILE]);
+  deepStrictEqual(
+    await taskStates(ctx, jobs.arrayJobId),
+    [...Array(SHARDS).keys()].map((i) => [String(i), i === failing ? "FAILED" : "COMPLETED"]),
+  );
+  const [merge] = await jobStates(ctx.cluster, jobs.mergeJobId);
+  deepStrictEqual([merge?.state, merge?.reason], ["CANCELLED", "DependencyNeverSatisfied"]);
+  for (const file of MERGED_FILES) {
+    ok(!(await exists(join(out, file))), `${file} written although the merge was cancelled`);
+  }
+
+  await Deno.remove(blocker);
+  const rerun = await submitAndWait(ctx, ["--only", String(failing), "--out", out, SWEEP_FILE]);
+  deepStrictEqual(await taskStates(ctx, rerun.arrayJobId), [[String(failing), "COMPLETED"]]);
+  equal((await jobStates(ctx.cluster, rerun.mergeJobId))[0]?.state, "COMPLETED");
+  await assertSameResults(out, ctx.single);
+}
+
+/** Runs a case; when it fails, adds job states, job output files and daemon logs to the error. */
+async function explained(ctx: Context, body: (ctx: Context) => Promise<void>): Promise<void> {
+  try {
+    await body(ctx);
+  } catch (error) {
+    const details = await report(ctx.cluster, ctx.logs, ctx.submitted);
+    throw new Error(`${error instanceof Error ? error.message : error}\n${details}`, {
+      cause: error,
+    });
+  }
+}
+
 Deno.test({
   name: "slurm: array job shards and the chained merge equal a single-process run",
   ignore: !inCi && !(hasSbatch && isRoot),
-  sanitizeResources: true,
-  sanitizeOps: true,
   async fn(t) {
     if (!hasSbatch) throw new Error(`CI=true but sbatch is missing: ${enable}`);
     if (!isRoot) throw new Error("CI=true but not root: the test cluster runs as SlurmUser=root");
     const tmp = await Deno.makeTempDir({ prefix: "eip-slurm-test-" });
-    const logs = join(tmp, "logs");
-    const submitted: Submission[] = [];
     const cluster = await startCluster(join(tmp, "cluster"));
+    const logs = join(tmp, "logs");
+    const ctx: Context = {
+      cluster,
+      tmp,
+      logs,
+      single: join(tmp, "single"),
+      common: ["--shards", String(SHARDS), "--logs", logs, "--time", "3", "--merge-time", "3"],
+      submitted: [],
+    };
     try {
-      const single = join(tmp, "single");
       const reference = await run("deno", [
-        "task",
-        "sweep",
-        SWEEP_FILE,
-        "--out",
-        single,
-        "--workers",
-        "1",
-        "--quiet",
+        ...["task", "sweep", SWEEP_FILE, "--out", ctx.single, "--workers", "1", "--quiet"],
       ]);
       equal(reference.code, 0, `single-process sweep failed:\n${reference.stderr}`);
-
-      const common = [
-        ...["--shards", String(SHARDS), "--logs", logs, "--time", "3", "--merge-time", "3"],
+      const steps = [
+        await t.step(
+          "4 shards then the merge, chained with afterok",
+          () => explained(ctx, shardsThenMerge),
+        ),
+        await t.step(
+          "a failed shard cancels the merge; rerunning it completes the sweep",
+          () => explained(ctx, failedShardThenRerun),
+        ),
       ];
-
-      await t.step("4 shards then the merge, chained with afterok", async () => {
-        const out = join(tmp, "sharded");
-        const started = performance.now();
-        const jobs = await submit(cluster, [...common, "--out", out, SWEEP_FILE]);
-        submitted.push(jobs);
-        await waitForJobs(cluster, [jobs.arrayJobId, jobs.mergeJobId], {
-          timeoutMs: JOB_TIMEOUT_MS,
-        });
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const tasks = await jobStates(cluster, jobs.arrayJobId);
-        deepStrictEqual(
-          tasks.map((task) => [task.arrayTaskId, task.state, task.exitCode]),
-          [...Array(SHARDS).keys()].map((i) => [String(i), "COMPLETED", "0:0"]),
-        );
-        const [merge] = await jobStates(cluster, jobs.mergeJobId);
-        equal(merge?.state, "COMPLETED");
-        await assertSameResults(out, single);
-        // deno-lint-ignore no-console
-        console.log(`slurm_test.ts: array of ${SHARDS} shards and merge done in ${seconds} s`);
-      });
-
-      await t.step(
-        "a failed shard cancels the merge; rerunning it completes the sweep",
-        async () => {
-          const out = join(tmp, "failing");
-          const failing = 2;
-          const blocker = await blockShard(out, failing);
-          const jobs = await submit(cluster, [...common, "--out", out, SWEEP_FILE]);
-          submitted.push(jobs);
-          await waitForJobs(cluster, [jobs.arrayJobId, jobs.mergeJobId], {
-            timeoutMs: JOB_TIMEOUT_MS,
-          });
-          const tasks = await jobStates(cluster, jobs.arrayJobId);
-          deepStrictEqual(
-            tasks.map((task) => [task.arrayTaskId, task.state]),
-            [...Array(SHARDS).keys()].map((
-              i,
-            ) => [String(i), i === failing ? "FAILED" : "COMPLETED"]),
-          );
-          const [merge] = await jobStates(cluster, jobs.mergeJobId);
-          deepStrictEqual([merge?.state, merge?.reason], ["CANCELLED", "DependencyNeverSatisfied"]);
-          for (const file of MERGED_FILES.filter((f) => f.endsWith(".csv"))) {
-            ok(
-              !(await exists(join(out, file))),
-              `${file} written although the merge was cancelled`,
-            );
-          }
-
-          await Deno.remove(blocker);
-          const rerun = await submit(cluster, [
-            ...common,
-            "--only",
-            String(failing),
-            "--out",
-            out,
-            SWEEP_FILE,
-          ]);
-          submitted.push(rerun);
-          await waitForJobs(cluster, [rerun.arrayJobId, rerun.mergeJobId], {
-            timeoutMs: JOB_TIMEOUT_MS,
-          });
-          deepStrictEqual(
-            (await jobStates(cluster, rerun.arrayJobId)).map((
-              task,
-            ) => [task.arrayTaskId, task.state]),
-            [[String(failing), "COMPLETED"]],
-          );
-          equal((await jobStates(cluster, rerun.mergeJobId))[0]?.state, "COMPLETED");
-          await assertSameResults(out, single);
-        },
-      );
-    } catch (error) {
-      const details = await report(cluster, logs, submitted);
-      throw new Error(`${error instanceof Error ? error.message : error}\n${details}`, {
-        cause: error,
-      });
+      ok(steps.every(Boolean), "a step failed");
     } finally {
       const stopped = await cluster.stop();
       await Deno.remove(tmp, { recursive: true });
