@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { deepStrictEqual, equal, ok } from "node:assert/strict";
+import { deepStrictEqual, equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import {
@@ -156,6 +156,10 @@ async function failedShardThenRerun(ctx: Context): Promise<void> {
   for (const file of MERGED_FILES) {
     ok(!(await exists(join(out, file))), `${file} written although the merge was cancelled`);
   }
+  // Run by hand at this point, merge refuses too, and names the missing shard.
+  const early = await run("deno", ["task", "merge", out]);
+  equal(early.code, 2, `merge of an incomplete sweep exited ${early.code}`);
+  match(early.stderr, new RegExp(`shards/${failing}-of-${SHARDS} is missing`));
 
   await Deno.remove(blocker);
   const rerun = await submitAndWait(ctx, ["--only", String(failing), "--out", out, SWEEP_FILE]);
