@@ -40,10 +40,12 @@ const hasSbatch = await hasCommand("sbatch");
 const isRoot = Deno.uid() === 0;
 const enable = "install Slurm and MUNGE as root with: bash .ci/deps/slurm.sh";
 if (!inCi && !(hasSbatch && isRoot)) {
+  const why = hasSbatch
+    ? "needs root (its cluster runs as SlurmUser=root); run the tests as root"
+    : `no sbatch on this machine; to run it, ${enable}`;
   // deno-lint-ignore no-console
   console.warn(
-    `slurm_test.ts: skipped: ${hasSbatch ? "needs root" : "no sbatch on this machine"}; to run ` +
-      `it, ${enable} (it starts its own one-node cluster; CI=true makes it mandatory)`,
+    `slurm_test.ts: skipped: ${why}. It starts its own one-node cluster; CI=true makes it mandatory.`,
   );
 }
 
@@ -139,7 +141,10 @@ async function shardsThenMerge(ctx: Context): Promise<void> {
   equal((await jobStates(ctx.cluster, jobs.mergeJobId))[0]?.state, "COMPLETED");
   await assertSameResults(out, ctx.single);
   // deno-lint-ignore no-console
-  console.log(`slurm_test.ts: ${SHARDS} array tasks and the merge done in ${seconds} s`);
+  console.log(
+    `slurm_test.ts: cluster up in ${Math.round(ctx.cluster.startMs)} ms; ` +
+      `${SHARDS} array tasks and the merge done in ${seconds} s`,
+  );
 }
 
 async function failedShardThenRerun(ctx: Context): Promise<void> {
