@@ -159,6 +159,12 @@ interface Manifest {
 }
 interface PodSpec {
   restartPolicy: string;
+  securityContext?: {
+    runAsNonRoot?: boolean;
+    runAsUser?: number;
+    runAsGroup?: number;
+    fsGroup?: number;
+  };
   containers: Container[];
   volumes: Array<{ name: string; persistentVolumeClaim: { claimName: string } }>;
 }
@@ -226,6 +232,16 @@ Deno.test("deploy: the Kubernetes Indexed Job, merge Job and claim agree", async
   ok(claim.spec.accessModes?.includes("ReadWriteMany"), "shards on many nodes share the claim");
 
   const dockerfile = await Deno.readTextFile(join(REPO_ROOT, "docs/deploy/k8s/Dockerfile"));
+  // Both Jobs run as the image's `deno` user (uid 1993 in denoland/deno), which owns the claim.
+  match(dockerfile, /^USER deno$/m);
+  for (const job of [sweep, merge]) {
+    deepStrictEqual(job.spec.template.spec.securityContext, {
+      runAsNonRoot: true,
+      runAsUser: 1993,
+      runAsGroup: 1993,
+      fsGroup: 1993,
+    });
+  }
   match(dockerfile, new RegExp(`^WORKDIR ${container.workingDir}$`, "m"));
   match(dockerfile, new RegExp(`^COPY ${sweepFile.split("/")[0]}/ `, "m"));
 });
