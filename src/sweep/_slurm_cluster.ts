@@ -68,12 +68,18 @@ export async function hasCommand(name: string): Promise<boolean> {
   return found.code === 0;
 }
 
-/** A free TCP port on the loopback interface, as the kernel picks it. */
-export function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
+/**
+ * Distinct free TCP ports on the loopback interface, as the kernel picks them (all held open
+ * together while picking, so none repeats).
+ */
+export function freePorts(count: number): number[] {
+  const listeners = Array.from(
+    { length: count },
+    () => Deno.listen({ hostname: "127.0.0.1", port: 0 }),
+  );
+  const ports = listeners.map((listener) => (listener.addr as Deno.NetAddr).port);
+  for (const listener of listeners) listener.close();
+  return ports;
 }
 
 /** A running test cluster. */
@@ -99,8 +105,9 @@ export interface SlurmCluster {
  */
 export async function startCluster(dir: string): Promise<SlurmCluster> {
   const started = performance.now();
+  const [ctldPort, slurmdPort] = freePorts(2);
   const result = await run("bash", [".ci/slurm/start.sh", dir], {
-    env: { SLURMCTLD_PORT: String(freePort()), SLURMD_PORT: String(freePort()) },
+    env: { SLURMCTLD_PORT: String(ctldPort), SLURMD_PORT: String(slurmdPort) },
   });
   const conf = /^SLURM_CONF=(.+)$/m.exec(result.stdout)?.[1];
   if (result.code !== 0 || conf === undefined) {
@@ -219,9 +226,11 @@ export async function waitForJobs(
       ["--noheader", "--array", "--jobs", jobIds.join(","), "--format", "%i %T %r"],
       { env: cluster.env },
     );
-    // squeue exits non-zero once the jobs have left the queue ("Invalid job id").
-    queued = result.code === 0 ? result.stdout.trim() : "";
-    if (queued === "") return;
+    // Finished jobs are not listed; once slurmctld has forgotten them squeue says "Invalid job
+    // id" and exits 1. Any other error (a busy controller) is polled through.
+    const forgotten = result.code !== 0 && /Invalid job id/i.test(result.stderr);
+    queued = result.code === 0 ? result.stdout.trim() : result.stderr.trim();
+    if (forgotten || (result.code === 0 && queued === "")) return;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   throw new Error(`Jobs ${jobIds.join(",")} still queued after ${timeoutMs} ms:\n${queued}`);
