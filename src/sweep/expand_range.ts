@@ -36,6 +36,7 @@ export function expandRange(range: RangeSpec): number[] {
         `Cannot expand range as it never reaches its end: step ${step} from ${from} to ${to}`,
       );
     }
+    if ((to - from) / step + 1 > MAX_RANGE_VALUES + 1) push(values, NaN, range, true);
     for (let i = 0;; i++) {
       const value = round(from + i * step);
       if (step > 0 ? value > to + tolerance : value < to - tolerance) break;
@@ -64,8 +65,8 @@ export function expandRange(range: RangeSpec): number[] {
   return values;
 }
 
-function push(values: number[], value: number, range: RangeSpec): void {
-  if (values.length >= MAX_RANGE_VALUES) {
+function push(values: number[], value: number, range: RangeSpec, tooMany = false): void {
+  if (tooMany || values.length >= MAX_RANGE_VALUES) {
     throw new RangeError(
       `Cannot expand range as it gives more than ${MAX_RANGE_VALUES} values: ${describe(range)}`,
     );
