@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs shellcheck, which src/sweep/deploy_launchers_test.ts runs on the launcher and CI
+# Installs shellcheck, which src/sweep/slurm_launchers_test.ts runs on the launcher and CI
 # scripts (mandatory in CI). Idempotent: does nothing when shellcheck is already there, and runs
 # `apt-get update` only when the package lists do not know the package yet. Needs root.
 set -euo pipefail
