@@ -45,6 +45,10 @@ for port in "$ctld_port" "$slurmd_port"; do
   fi
 done
 
+socket="$dir/munge/munge.socket"
+# A Unix socket path must fit in sun_path (108 bytes).
+((${#socket} < 100)) || fail "DIR is too long for a socket path ($socket): pick a shorter DIR or TMPDIR"
+
 started=$(date +%s%N)
 rm -rf "$dir/state" "$dir/spool" "$dir/log" "$dir/pids"
 mkdir -p "$dir/munge" "$dir/state" "$dir/spool" "$dir/log"
@@ -56,7 +60,6 @@ if [[ ! -s "$key" ]]; then
   dd if=/dev/urandom of="$key" bs=1024 count=1 status=none
 fi
 chmod 0400 "$key"
-socket="$dir/munge/munge.socket"
 
 cpus="$(nproc)"
 mem_mb="$(awk '/^MemTotal:/ { print int($2 / 1024 * 0.9) }' /proc/meminfo)"
