@@ -175,7 +175,7 @@ export async function runSweep(
   });
   const workerCount = Math.max(1, Math.min(workers, Math.ceil(todo / 16) || 1));
   const batchSize = options.batchSize ??
-    Math.min(2048, Math.max(16, Math.ceil(todo / (workerCount * 16))));
+    Math.min(256, Math.max(8, Math.ceil(todo / (workerCount * 16))));
   let status: SweepOutcome["status"] = "complete";
   let lastManifest = 0;
   if (todo > 0) {
@@ -191,7 +191,7 @@ export async function runSweep(
           hooks,
           ...(signal ? { signal } : {}),
           onResult: async (result: BatchResult) => {
-            const bytes = encoder.encode(result.lines);
+            const bytes = result.lines;
             let written = 0;
             while (written < bytes.length) written += await file.write(bytes.subarray(written));
             for (let k = 0; k < result.indices.length; k++) {
@@ -217,7 +217,7 @@ export async function runSweep(
             return {
               batch,
               indices,
-              lines: records.map((r) => JSON.stringify(r) + "\n").join(""),
+              lines: encoder.encode(records.map((r) => JSON.stringify(r) + "\n").join("")),
               statuses: new Uint8Array(indices.length).fill(2),
             };
           },
@@ -240,7 +240,7 @@ export async function runSweep(
   let derived: DerivedFiles | undefined;
   if (status === "complete" && shard.count === 1) {
     const final = await scanRuns([runsPath], grid.size);
-    derived = await writeDerived(dir, [runsPath], final, spec);
+    derived = await writeDerived(dir, [runsPath], final, spec, { workers });
   }
   const end = new Date().toISOString();
   await writeManifest(manifestPath, {

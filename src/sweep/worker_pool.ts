@@ -5,8 +5,8 @@ import type { FromWorker, ToWorker, WorkerHooks } from "./protocol.ts";
 export interface BatchResult {
   batch: number;
   indices: Float64Array;
-  /** JSONL text, one line per configuration. */
-  lines: string;
+  /** UTF-8 JSONL, one line per configuration. */
+  lines: Uint8Array;
   /** Status code per configuration. */
   statuses: Uint8Array;
 }
