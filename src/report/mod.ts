@@ -11,3 +11,4 @@ export * from "./render_text.ts";
 export * from "./render_csv.ts";
 export * from "./render_html.ts";
 export * from "./escape_html.ts";
+export * from "./format_mb.ts";

@@ -1,3 +1,4 @@
+import { formatMb } from "./format_mb.ts";
 import { escapeHtml as e } from "./escape_html.ts";
 import type { PlanRecord } from "./plan_record.ts";
 
@@ -35,13 +36,13 @@ export function renderHtml(plans: readonly PlanRecord[], proof: string): string 
       f2(a.execution_latency_ms)
     }</td><td>${f2(a.transfer_latency_ms)}</td><td>${f2(a.total_latency_ms)}</td><td>${
       f2(a.execution_energy_mj)
-    }</td><td>${f2(a.transfer_energy_mj)}</td><td>${a.memory_mb.toFixed(0)}</td></tr>`
+    }</td><td>${f2(a.transfer_energy_mj)}</td><td>${formatMb(a.memory_mb)}</td></tr>`
   ).join("\n");
   const memoryRows = Object.entries(best.memory_by_device).map(([device, used]) => {
     const budget = best.memory_budget_by_device[device] ?? 0;
     const share = budget > 0 ? used / budget : used > 0 ? 1 : 0;
     const width = Math.min(100, share * 100).toFixed(1);
-    return `<tr><td>${e(device)}</td><td>${used.toFixed(0)} / ${budget.toFixed(0)} MB</td>` +
+    return `<tr><td>${e(device)}</td><td>${formatMb(used)} / ${formatMb(budget)} MB</td>` +
       `<td><div class="bar${share > 1 ? " over" : ""}" role="img" aria-label="${
         e(`${(share * 100).toFixed(0)}% of budget`)
       }"><span style="width:${width}%"></span></div></td><td>${

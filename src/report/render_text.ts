@@ -1,3 +1,4 @@
+import { formatMb } from "./format_mb.ts";
 import type { PlanRecord } from "./plan_record.ts";
 import { textTable } from "./text_table.ts";
 
@@ -16,7 +17,7 @@ export function renderText(plans: readonly PlanRecord[], proof: string): string 
   if (!best) return "No feasible placement found.";
   const memory = Object.entries(best.memory_by_device)
     .map(([d, used]) =>
-      `${d} ${used.toFixed(0)}/${(best.memory_budget_by_device[d] ?? 0).toFixed(0)} MB`
+      `${d} ${formatMb(used)}/${formatMb(best.memory_budget_by_device[d] ?? 0)} MB`
     )
     .join(", ");
   const lines = [
@@ -39,7 +40,7 @@ export function renderText(plans: readonly PlanRecord[], proof: string): string 
         f2(a.total_latency_ms),
         f2(a.execution_energy_mj),
         f2(a.transfer_energy_mj),
-        a.memory_mb.toFixed(0),
+        formatMb(a.memory_mb),
       ]),
     ),
   ];
