@@ -1,7 +1,8 @@
 import { CsvWriter } from "./_csv_writer.ts";
 import { LineReader } from "./_line_reader.ts";
 import { formatCell } from "./format_cell.ts";
-import type { RunRecord } from "./run_record.ts";
+import { formatCsv } from "./format_csv.ts";
+import type { PlanRecord, RunRecord } from "./run_record.ts";
 
 /** What a chunk of the derived CSVs needs: where its lines are and what columns to write. */
 export interface ChunkJob {
@@ -29,38 +30,40 @@ export async function deriveChunk(job: ChunkJob): Promise<Float64Array> {
   const configs = await CsvWriter.create(job.configsPart, []);
   const plans = await CsvWriter.create(job.plansPart, []);
   const reader = new LineReader(job.runFiles);
+  const cache = new Map<string, PlanCells>();
   const front: number[] = [];
   try {
     for (let k = 0; k < job.offset.length; k++) {
-      const record = JSON.parse(
-        await reader.read(job.file[k]!, job.offset[k]!, job.length[k]!),
-      ) as RunRecord;
-      const at = await configs.add(configRow(record, job, job.onFront[k] === 1));
-      if (job.onFront[k]) front.push(at.offset, at.length);
-      for (const plan of record.plans) {
-        const head = [
-          formatCell(record.index),
-          record.id,
-          formatCell(plan.rank),
-          formatCell(plan.score),
-          formatCell(plan.latency_ms),
-          formatCell(plan.energy_mj),
-          formatCell(plan.switches),
-        ];
-        for (let s = 0; s < plan.stages.length; s++) {
-          const st = plan.stages[s]!;
-          await plans.add([
-            ...head,
-            formatCell(s),
-            st.stage_name,
-            st.device_name,
-            formatCell(st.execution_latency_ms),
-            formatCell(st.transfer_latency_ms),
-            formatCell(st.execution_energy_mj),
-            formatCell(st.transfer_energy_mj),
-            formatCell(st.memory_mb),
-          ]);
+      const line = await reader.read(job.file[k]!, job.offset[k]!, job.length[k]!);
+      // The plans are most of a line and often repeat (same answer under other caps): parse and
+      // format each distinct plans text once. `,"plans":` and `,"reason":` cannot occur inside
+      // JSON strings (their quotes would be escaped), so the cut is exact.
+      const p = line.indexOf(',"plans":');
+      const r = line.lastIndexOf(',"reason":');
+      let record: Omit<RunRecord, "plans">;
+      let cells: PlanCells;
+      if (p > 0 && r > p) {
+        record = JSON.parse(line.slice(0, p) + line.slice(r)) as Omit<RunRecord, "plans">;
+        const text = line.slice(p + 9, r);
+        let cached = cache.get(text);
+        if (!cached) {
+          cached = planCells(JSON.parse(text) as PlanRecord[], job.devices);
+          if (cache.size >= 1024) cache.clear();
+          cache.set(text, cached);
         }
+        cells = cached;
+      } else {
+        const full = JSON.parse(line) as RunRecord;
+        record = full;
+        cells = planCells(full.plans, job.devices);
+      }
+      const at = await configs.add(configRow(record, job, cells, job.onFront[k] === 1));
+      if (job.onFront[k]) front.push(at.offset, at.length);
+      if (cells.rows.length > 0) {
+        const prefix = `${formatCell(record.index)},${record.id},`;
+        let text = "";
+        for (const row of cells.rows) text += prefix + row;
+        await plans.addText(text);
       }
     }
     await configs.commit();
@@ -75,19 +78,65 @@ export async function deriveChunk(job: ChunkJob): Promise<Float64Array> {
   return Float64Array.from(front);
 }
 
-function configRow(record: RunRecord, job: ChunkJob, isPareto: boolean): string[] {
-  const best = record.plans[0];
+/** The formatted cells of a configuration's plans. */
+interface PlanCells {
+  /** Rank-1 cells of configs.csv: latency, energy, score, switches, device path, memory... */
+  best: string[];
+  /** plans.csv lines without their leading `index,id,` (each ends with a newline). */
+  rows: string[];
+}
+
+function planCells(plans: readonly PlanRecord[], devices: readonly string[]): PlanCells {
+  const best = plans[0];
+  const rows: string[] = [];
+  for (const plan of plans) {
+    const head = [
+      formatCell(plan.rank),
+      formatCell(plan.score),
+      formatCell(plan.latency_ms),
+      formatCell(plan.energy_mj),
+      formatCell(plan.switches),
+    ];
+    for (let s = 0; s < plan.stages.length; s++) {
+      const st = plan.stages[s]!;
+      rows.push(formatCsv([[
+        ...head,
+        formatCell(s),
+        st.stage_name,
+        st.device_name,
+        formatCell(st.execution_latency_ms),
+        formatCell(st.transfer_latency_ms),
+        formatCell(st.execution_energy_mj),
+        formatCell(st.transfer_energy_mj),
+        formatCell(st.memory_mb),
+      ]]));
+    }
+  }
+  return {
+    best: [
+      formatCell(best?.latency_ms),
+      formatCell(best?.energy_mj),
+      formatCell(best?.score),
+      formatCell(best?.switches),
+      best ? best.devices.join(" ") : "",
+      ...devices.map((d) => formatCell(best?.memory_by_device[d])),
+    ],
+    rows,
+  };
+}
+
+function configRow(
+  record: Omit<RunRecord, "plans">,
+  job: ChunkJob,
+  cells: PlanCells,
+  isPareto: boolean,
+): string[] {
   return [
     formatCell(record.index),
     record.id,
     ...job.axes.map((a) => formatCell(record.params[a])),
     record.status,
-    formatCell(best?.latency_ms),
-    formatCell(best?.energy_mj),
-    formatCell(best?.score),
-    formatCell(best?.switches),
-    best ? best.devices.join(" ") : "",
-    ...job.devices.map((d) => formatCell(best?.memory_by_device[d])),
+    ...cells.best,
     formatCell(record.strategy),
     formatCell(record.optimal),
     formatCell(record.gap),
