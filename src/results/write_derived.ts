@@ -12,6 +12,12 @@ export interface DerivedLayout {
   devices: readonly string[];
 }
 
+/** Options of {@linkcode writeDerived}. */
+export interface DeriveOptions {
+  /** Workers formatting chunks in parallel. @default navigator.hardwareConcurrency */
+  workers?: number;
+}
+
 /** What {@linkcode writeDerived} wrote. */
 export interface DerivedFiles {
   configs: string;
@@ -86,13 +92,28 @@ export function configColumns(layout: DerivedLayout): string[] {
  * @param layout Axes and devices, for the columns.
  * @param options Workers that format chunks in parallel (the output does not depend on them).
  * @returns The files written.
+ *
+ * @example Rebuilding the CSV files of a results folder from its runs.jsonl
+ * ```ts
+ * import { scanRuns } from "./scan_runs.ts";
+ * import { writeDerived } from "./write_derived.ts";
+ * import { loadSweep } from "../sweep/load_sweep.ts";
+ * import { runSweep } from "../sweep/run_sweep.ts";
+ * const out = await Deno.makeTempDir();
+ * const spec = await loadSweep("sweeps/budgets.yaml");
+ * const { runs, progress } = await runSweep(spec, { out, workers: 1 });
+ * const scan = await scanRuns([runs], 1584);
+ * const files = await writeDerived(out, [runs], scan, spec, { workers: 1 });
+ * const rows = Deno.readTextFileSync(files.configs).trim().split("\n").length - 1;
+ * console.assert(rows === progress.total);
+ * ```
  */
 export async function writeDerived(
   dir: string,
   runFiles: readonly string[],
   scan: RunsIndex,
   layout: DerivedLayout,
-  options: { workers?: number } = {},
+  options: DeriveOptions = {},
 ): Promise<DerivedFiles> {
   const { workers = navigator.hardwareConcurrency } = options;
   const { size, status } = scan;

@@ -1,11 +1,8 @@
 import { join } from "node:path";
 import { InputError } from "../input/mod.ts";
-import {
-  type Manifest,
-  readManifest,
-  type StatusCounts,
-  writeManifest,
-} from "../results/manifest.ts";
+import type { Manifest, StatusCounts } from "../results/manifest.ts";
+import { readManifest } from "../results/read_manifest.ts";
+import { writeManifest } from "../results/write_manifest.ts";
 import { RUN_STATUSES } from "../results/run_record.ts";
 import { scanRuns } from "../results/scan_runs.ts";
 import { TOOL_VERSION } from "../results/tool_version.ts";
@@ -84,6 +81,18 @@ export interface SweepOutcome {
  * @returns What was done.
  * @throws {RangeError} When the sweep has more configurations than `maxConfigs`.
  * @throws {InputError} When the folder holds results of a different sweep file or shard layout.
+ *
+ * @example Running the shipped budgets sweep, then resuming it (nothing left to solve)
+ * ```ts
+ * import { loadSweep } from "./load_sweep.ts";
+ * import { runSweep } from "./run_sweep.ts";
+ * const out = await Deno.makeTempDir();
+ * const spec = await loadSweep("sweeps/budgets.yaml");
+ * const first = await runSweep(spec, { out, workers: 1 });
+ * console.assert(first.status === "complete" && first.progress.done === 1584);
+ * const again = await runSweep(spec, { out, workers: 1 });
+ * console.assert(again.skipped === 1584 && again.progress.solvedNow === 0);
+ * ```
  */
 export async function runSweep(
   spec: SweepSpec,
