@@ -75,7 +75,7 @@ export async function sweep(args: string[]): Promise<number> {
   const { shard, source } = shardFromEnv(values.shard, values["shard-count"], Deno.env.toObject());
   const quiet = values.quiet;
   const spec = await loadSweep(file);
-  if (source !== "none" && !quiet) {
+  if (source !== "none") {
     console.error(`shard ${shard.index}/${shard.count} (from ${source})`);
   }
   if (values["dry-run"]) {

@@ -41,6 +41,9 @@ export function formatCell(value: unknown): string {
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return "";
+  // Fast path: at most 11 significant digits and no exponent are already what rounding gives.
+  const plain = String(value);
+  if (plain.length <= 12 && !plain.includes("e")) return plain;
   const text = String(Number(value.toPrecision(12)));
   if (!text.includes("e")) return text;
   return Number(value.toPrecision(12)).toLocaleString("en-US", {

@@ -1,11 +1,10 @@
 /**
  * `manifest.json`: what a results folder holds and how far the sweep got (see
- * docs/RESULTS_FORMAT.md). Written atomically, read back on resume and by `merge`.
+ * docs/RESULTS_FORMAT.md): its types. Written atomically by `writeManifest`, read back by
+ * `readManifest` on resume and by `merge`.
  *
  * @module
  */
-import { InputError } from "../input/mod.ts";
-import { writeAtomic } from "./write_atomic.ts";
 
 /** Counts of configurations by status. */
 export interface StatusCounts {
@@ -40,45 +39,4 @@ export interface Manifest {
   devices: string[];
   /** Addition: axes whose values form the Pareto group key. */
   group_by: string[];
-}
-
-/**
- * Writes a manifest atomically, pretty-printed.
- *
- * @param path Path of `manifest.json`.
- * @param manifest The content.
- */
-export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
-  await writeAtomic(path, JSON.stringify(manifest, null, 2) + "\n");
-}
-
-/**
- * Reads a manifest, or returns `undefined` when the file does not exist.
- *
- * @param path Path of `manifest.json`.
- * @returns The manifest.
- * @throws {InputError} When the file is not a manifest this tool can read.
- */
-export async function readManifest(path: string): Promise<Manifest | undefined> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw error;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(path, [{ path: "", message: "is not valid JSON" }], { cause: error });
-  }
-  const manifest = value as Partial<Manifest>;
-  if (manifest?.format !== 1 || typeof manifest.sweep_hash !== "string") {
-    throw new InputError(path, [{
-      path: "format",
-      message: `is not a results manifest of format 1, got ${JSON.stringify(manifest?.format)}`,
-    }]);
-  }
-  return manifest as Manifest;
 }

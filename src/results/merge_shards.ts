@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { InputError, type Problem } from "../input/mod.ts";
-import { type Manifest, readManifest, writeManifest } from "./manifest.ts";
+import type { Manifest } from "./manifest.ts";
+import { readManifest } from "./read_manifest.ts";
+import { writeManifest } from "./write_manifest.ts";
 import { scanRuns } from "./scan_runs.ts";
 import { type DerivedFiles, writeDerived } from "./write_derived.ts";
 
@@ -34,6 +36,18 @@ export interface MergeOutcome {
  * @returns What was merged.
  * @throws {InputError} When there are no shards, shards of different sweep files or layouts,
  *   or (without `allowPartial`) missing or incomplete shards, naming them.
+ *
+ * @example
+ * ```ts
+ * import { mergeShards } from "./merge_shards.ts";
+ * import { loadSweep } from "../sweep/load_sweep.ts";
+ * import { runSweep } from "../sweep/run_sweep.ts";
+ * const out = await Deno.makeTempDir();
+ * const spec = await loadSweep("sweeps/budgets.yaml");
+ * for (const index of [0, 1]) await runSweep(spec, { out, workers: 1, shard: { index, count: 2 } });
+ * const merged = await mergeShards(out);
+ * console.assert(merged.gaps.length === 0 && merged.manifest.config_count === 1584);
+ * ```
  */
 export async function mergeShards(dir: string, options: MergeOptions = {}): Promise<MergeOutcome> {
   const { allowPartial = false, command = "" } = options;

@@ -1,15 +1,21 @@
 import { join } from "node:path";
 import { CsvWriter } from "./_csv_writer.ts";
+import { type ChunkJob, deriveChunk } from "./_derive_chunk.ts";
 import { LineReader } from "./_line_reader.ts";
-import { formatCell } from "./format_cell.ts";
+import type { FromDeriveWorker, ToDeriveWorker } from "./derive_worker.ts";
 import { paretoFront } from "./pareto_front.ts";
-import type { RunRecord } from "./run_record.ts";
 import type { RunsIndex } from "./scan_runs.ts";
 
 /** What the CSV layout depends on: the axes (one column each) and the devices. */
 export interface DerivedLayout {
   axes: ReadonlyArray<{ name: string }>;
   devices: readonly string[];
+}
+
+/** Options of {@linkcode writeDerived}. */
+export interface DeriveOptions {
+  /** Workers formatting chunks in parallel. @default navigator.hardwareConcurrency */
+  workers?: number;
 }
 
 /** What {@linkcode writeDerived} wrote. */
@@ -76,21 +82,40 @@ export function configColumns(layout: DerivedLayout): string[] {
 
 /**
  * Writes `configs.csv`, `plans.csv` and `pareto.csv` from scanned `runs.jsonl` files, in index
- * order, each atomically. Every line is read and parsed once; memory stays flat (typed arrays
- * from the scan plus one CSV buffer).
+ * order, each atomically. Every line is read and parsed once, in chunks formatted by workers
+ * into part files that are then concatenated; memory stays flat (typed arrays from the scan,
+ * one buffer per chunk).
  *
  * @param dir The results folder.
  * @param runFiles The scanned files, in the order given to `scanRuns`.
  * @param scan What `scanRuns` found in them.
  * @param layout Axes and devices, for the columns.
+ * @param options Workers that format chunks in parallel (the output does not depend on them).
  * @returns The files written.
+ *
+ * @example Rebuilding the CSV files of a results folder from its runs.jsonl
+ * ```ts
+ * import { scanRuns } from "./scan_runs.ts";
+ * import { writeDerived } from "./write_derived.ts";
+ * import { loadSweep } from "../sweep/load_sweep.ts";
+ * import { runSweep } from "../sweep/run_sweep.ts";
+ * const out = await Deno.makeTempDir();
+ * const spec = await loadSweep("sweeps/budgets.yaml");
+ * const { runs, progress } = await runSweep(spec, { out, workers: 1 });
+ * const scan = await scanRuns([runs], 1584);
+ * const files = await writeDerived(out, [runs], scan, spec, { workers: 1 });
+ * const rows = Deno.readTextFileSync(files.configs).trim().split("\n").length - 1;
+ * console.assert(rows === progress.total);
+ * ```
  */
 export async function writeDerived(
   dir: string,
   runFiles: readonly string[],
   scan: RunsIndex,
   layout: DerivedLayout,
+  options: DeriveOptions = {},
 ): Promise<DerivedFiles> {
+  const { workers = navigator.hardwareConcurrency } = options;
   const { size, status } = scan;
   // Group numbers in name order, so the output does not depend on the order of the lines.
   const byName = scan.groups.map((_, g) => g).sort((a, b) =>
@@ -117,83 +142,119 @@ export async function writeDerived(
     pareto: join(dir, "pareto.csv"),
     paretoCount: front.length,
   };
-  const header = configColumns(layout);
-  const configs = await CsvWriter.create(files.configs, header);
-  const plans = await CsvWriter.create(files.plans, PLANS_COLUMNS);
-  const pareto = await CsvWriter.create(files.pareto, header);
-  const reader = new LineReader(runFiles);
-  const paretoRows = new Map<number, string[]>();
+
+  // Chunks of about equal numbers of lines, written to part files in parallel.
+  const present: number[] = [];
+  for (let i = 0; i < size; i++) if (status[i] !== 0) present.push(i);
+  const chunkCount = present.length < 4096 ? 1 : Math.min(64, workers * 4);
+  const per = Math.ceil(present.length / chunkCount) || 1;
+  const jobs: ChunkJob[] = [];
+  const chunkOf = new Int32Array(size).fill(-1);
+  for (let c = 0; c * per < present.length || c === 0; c++) {
+    const members = present.slice(c * per, (c + 1) * per);
+    for (const i of members) chunkOf[i] = c;
+    jobs.push({
+      chunk: c,
+      runFiles: [...runFiles],
+      configsPart: join(dir, `.configs.csv.part-${c}`),
+      plansPart: join(dir, `.plans.csv.part-${c}`),
+      file: Uint16Array.from(members, (i) => scan.file[i]!),
+      offset: Float64Array.from(members, (i) => scan.offset[i]!),
+      length: Uint32Array.from(members, (i) => scan.length[i]!),
+      onFront: Uint8Array.from(members, (i) => onFront[i]!),
+      axes: layout.axes.map((a) => a.name),
+      devices: [...layout.devices],
+    });
+  }
+  const fronts = new Array<Float64Array>(jobs.length);
   try {
-    for (let i = 0; i < size; i++) {
-      if (status[i] === 0) continue;
-      const record = JSON.parse(
-        await reader.read(scan.file[i]!, scan.offset[i]!, scan.length[i]!),
-      ) as RunRecord;
-      const row = configRow(record, layout, onFront[i] === 1);
-      await configs.add(row);
-      if (onFront[i]) paretoRows.set(i, row);
-      for (const plan of record.plans) {
-        const head = [
-          formatCell(record.index),
-          record.id,
-          formatCell(plan.rank),
-          formatCell(plan.score),
-          formatCell(plan.latency_ms),
-          formatCell(plan.energy_mj),
-          formatCell(plan.switches),
-        ];
-        for (let s = 0; s < plan.stages.length; s++) {
-          const st = plan.stages[s]!;
-          await plans.add([
-            ...head,
-            formatCell(s),
-            st.stage_name,
-            st.device_name,
-            formatCell(st.execution_latency_ms),
-            formatCell(st.transfer_latency_ms),
-            formatCell(st.execution_energy_mj),
-            formatCell(st.transfer_energy_mj),
-            formatCell(st.memory_mb),
-          ]);
-        }
+    if (jobs.length === 1 || workers === 1) {
+      for (const job of jobs) fronts[job.chunk] = await deriveChunk(job);
+    } else {
+      await runDeriveWorkers(jobs, Math.min(workers, jobs.length), fronts);
+    }
+    // Where each front row sits in its configs part, to copy them to pareto.csv in front order.
+    const rowOffset = new Float64Array(size);
+    const rowLength = new Uint32Array(size);
+    for (const job of jobs) {
+      const pairs = fronts[job.chunk]!;
+      let k = 0;
+      for (let m = 0; m < job.onFront.length; m++) {
+        if (!job.onFront[m]) continue;
+        const i = present[job.chunk * per + m]!;
+        rowOffset[i] = pairs[k++]!;
+        rowLength[i] = pairs[k++]!;
       }
     }
-    for (const i of front) await pareto.add(paretoRows.get(i)!);
+    const header = configColumns(layout);
+    const pareto = await CsvWriter.create(files.pareto, header);
+    const parts = new LineReader(jobs.map((j) => j.configsPart), 1 << 16);
+    try {
+      for (const i of front) {
+        await pareto.addText(await parts.read(chunkOf[i]!, rowOffset[i]!, rowLength[i]!));
+      }
+    } finally {
+      parts.close();
+    }
+    const configs = await CsvWriter.create(files.configs, header);
+    await configs.addFiles(jobs.map((j) => j.configsPart));
+    const plans = await CsvWriter.create(files.plans, PLANS_COLUMNS);
+    await plans.addFiles(jobs.map((j) => j.plansPart));
     await configs.commit();
     await plans.commit();
     await pareto.commit();
-  } catch (error) {
-    await configs.abort();
-    await plans.abort();
-    await pareto.abort();
-    throw error;
   } finally {
-    reader.close();
+    for (const job of jobs) {
+      await Deno.remove(job.configsPart).catch(() => {});
+      await Deno.remove(job.plansPart).catch(() => {});
+    }
   }
   return files;
 }
 
-function configRow(record: RunRecord, layout: DerivedLayout, isPareto: boolean): string[] {
-  const best = record.plans[0];
-  return [
-    formatCell(record.index),
-    record.id,
-    ...layout.axes.map((a) => formatCell(record.params[a.name])),
-    record.status,
-    formatCell(best?.latency_ms),
-    formatCell(best?.energy_mj),
-    formatCell(best?.score),
-    formatCell(best?.switches),
-    best ? best.devices.join(" ") : "",
-    ...layout.devices.map((d) => formatCell(best?.memory_by_device[d])),
-    formatCell(record.strategy),
-    formatCell(record.optimal),
-    formatCell(record.gap),
-    formatCell(record.solve_ms),
-    record.group,
-    isPareto ? "true" : "false",
-    formatCell(record.lower_bound),
-    formatCell(record.reason),
-    formatCell(record.error),
-  ];
+function runDeriveWorkers(
+  jobs: ChunkJob[],
+  count: number,
+  fronts: Float64Array[],
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const queue = [...jobs];
+    const workers: Worker[] = [];
+    let done = 0;
+    let failed = false;
+    const stop = () => workers.forEach((w) => w.terminate());
+    const next = (worker: Worker) => {
+      const job = queue.shift();
+      if (job) worker.postMessage({ type: "derive", job } satisfies ToDeriveWorker);
+    };
+    for (let w = 0; w < count; w++) {
+      const worker = new Worker(new URL("./derive_worker.ts", import.meta.url).href, {
+        type: "module",
+      });
+      workers.push(worker);
+      worker.onmessage = (event: MessageEvent<FromDeriveWorker>) => {
+        const message = event.data;
+        if (failed) return;
+        if (message.type === "error") {
+          failed = true;
+          stop();
+          reject(new Error(`writing derived CSV files failed: ${message.message}`));
+          return;
+        }
+        fronts[message.chunk] = message.front;
+        if (++done === jobs.length) {
+          stop();
+          resolve();
+        } else next(worker);
+      };
+      worker.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        if (failed) return;
+        failed = true;
+        stop();
+        reject(new Error(`a derive worker died: ${event.message}`));
+      };
+      next(worker);
+    }
+  });
 }

@@ -7,7 +7,8 @@ export type ProfileOutcome = { scenario: Scenario } | { reason: string };
 /**
  * Applies a device profile and memory budget overrides to a scenario, returning a new scenario
  * (the input is not changed). Removed devices take their links and stage profiles with them;
- * devices a profile names that the scenario lacks are ignored. Memory overrides apply last.
+ * devices a profile names that the scenario lacks are ignored. A profile's links are added
+ * after the scenario's, so they win for the directions they cover. Memory overrides apply last.
  *
  * @param scenario A validated scenario.
  * @param profile The overlay.
@@ -42,14 +43,9 @@ export function applyProfile(
   }));
   const present = new Set(devices.map((d) => d.name));
   const links = scenario.links.filter((l) => present.has(l.source) && present.has(l.target));
+  // Appended last: the compiled problem takes the last link given for each direction.
   for (const link of profile.links) {
-    if (!present.has(link.source) || !present.has(link.target)) continue;
-    const same = links.findIndex((l) =>
-      (l.source === link.source && l.target === link.target) ||
-      (l.bidirectional && l.source === link.target && l.target === link.source)
-    );
-    if (same >= 0) links[same] = { ...link };
-    else links.push({ ...link });
+    if (present.has(link.source) && present.has(link.target)) links.push({ ...link });
   }
   const stages = [];
   for (const stage of scenario.stages) {

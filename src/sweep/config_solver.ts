@@ -14,20 +14,44 @@ import type { AxisValue, SweepSpec, WeightsValue } from "./model.ts";
 import { sha256Hex } from "./sha256_hex.ts";
 import { valueLabel } from "./value_label.ts";
 
-/** Test hooks: make chosen configurations throw, to exercise error handling. */
+/** Options of {@linkcode ConfigSolver}, including test hooks. */
 export interface SolverHooks {
-  /** Grid indices whose solve throws an Error. */
+  /** Grid indices whose solve throws an Error (a test hook). */
   throwAt?: number[];
+  /**
+   * Reuse proven results across caps (see {@linkcode ConfigSolver}); `false` solves every
+   * configuration from scratch, to check that reuse changes nothing. @default true
+   */
+  reuse?: boolean;
 }
+
+/** A proven result kept to answer tighter caps without solving. */
+interface Anchor {
+  latencyCap: number;
+  energyCap: number;
+  /** Largest rank-1..k latency and energy of its plans. */
+  maxLatency: number;
+  maxEnergy: number;
+  body: Omit<RunRecord, "id" | "group" | "index" | "params" | "solve_ms">;
+}
+
+/** Most search nodes a problem may need for reuse: below the exact search's first restart. */
+const REUSE_MAX_NODES = 20_000;
 
 interface Base {
   scenario: Scenario | null;
   reason: string;
   hash: string;
   problems: Map<string, Problem>;
+  /** Whether the exact search provably completes (few enough partial placements). */
+  small: boolean;
+  anchors: Map<string, Anchor[]>;
 }
 
-const MAX_CACHED = 20_000;
+/** Solved configurations remembered per instance (by id), to solve duplicates once. */
+const MAX_CACHED = 4096;
+/** Compiled problems remembered per resolved scenario (by caps). */
+const MAX_PROBLEMS = 64;
 
 /**
  * Resolves and solves the configurations of a sweep by grid index: applies the device profile
@@ -49,6 +73,7 @@ export class ConfigSolver {
   readonly grid: ConfigGrid;
   readonly #spec: SweepSpec;
   readonly #hooks: Set<number>;
+  readonly #reuse: boolean;
   readonly #positions: Int32Array;
   readonly #shapeAxes: number[];
   readonly #memoryAxes: Array<{ axis: number; device: string }>;
@@ -62,6 +87,7 @@ export class ConfigSolver {
     this.#spec = spec;
     this.grid = new ConfigGrid(spec);
     this.#hooks = new Set(hooks.throwAt ?? []);
+    this.#reuse = hooks.reuse ?? true;
     this.#positions = new Int32Array(spec.axes.length);
     this.#axis = Object.fromEntries(spec.axes.map((a, i) => [a.name, i]));
     this.#memoryAxes = spec.axes.flatMap((a, axis) =>
@@ -208,6 +234,8 @@ export class ConfigSolver {
         reason: `device profile "${profileName}": ${outcome.reason}`,
         hash: sha256Hex(JSON.stringify([source.name, outcome.reason])),
         problems: new Map(),
+        small: false,
+        anchors: new Map(),
       };
     } else {
       const { constraints: _, ...content } = outcome.scenario;
@@ -216,9 +244,11 @@ export class ConfigSolver {
         reason: "",
         hash: sha256Hex(JSON.stringify(content)),
         problems: new Map(),
+        small: partialPlacements(outcome.scenario) <= REUSE_MAX_NODES,
+        anchors: new Map(),
       };
     }
-    if (this.#bases.size >= 1000) this.#bases.clear();
+    if (this.#bases.size >= 256) this.#bases.clear();
     this.#bases.set(key, base);
     return base;
   }
@@ -237,6 +267,68 @@ export class ConfigSolver {
       nodeLimit: number;
     },
   ): Omit<RunRecord, "index" | "params" | "solve_ms"> {
+    const latency = latencyCap ?? Infinity;
+    const energy = energyCap ?? Infinity;
+    const reuse = this.#reuse && base.small && options.strategy !== "beam";
+    const anchorKey =
+      `${weights.latency},${weights.energy},${weights.switches}|${options.strategy}|${options.topK}`;
+    let anchors = base.anchors.get(anchorKey);
+    if (reuse) {
+      if (!anchors) {
+        if (base.anchors.size >= 64) base.anchors.clear();
+        anchors = [];
+        base.anchors.set(anchorKey, anchors);
+        // The uncapped optimum answers every cap that all its plans meet.
+        this.#remember(anchors, this.#solveCaps(base, null, null, weights, options), null, null);
+      }
+      for (const a of anchors) {
+        if (
+          latency <= a.latencyCap && energy <= a.energyCap && a.maxLatency <= latency &&
+          a.maxEnergy <= energy
+        ) {
+          return { id, group, ...a.body };
+        }
+      }
+    }
+    const body = this.#solveCaps(base, latencyCap, energyCap, weights, options);
+    if (reuse) this.#remember(anchors!, body, latencyCap, energyCap);
+    return { id, group, ...body };
+  }
+
+  /**
+   * Keeps a proven, feasible result as an anchor. With caps at most the anchor's and at least
+   * every one of its plans' totals, the feasible set shrinks but keeps all of its plans, so (the
+   * ranking being a total order) the proven top-k is the same and `solve` would return it.
+   */
+  #remember(
+    anchors: Anchor[],
+    body: Anchor["body"],
+    latencyCap: number | null,
+    energyCap: number | null,
+  ): void {
+    if (body.status !== "ok" || body.optimal !== true || body.strategy !== "exact") return;
+    if (anchors.length >= 16) anchors.splice(1, 1);
+    anchors.push({
+      latencyCap: latencyCap ?? Infinity,
+      energyCap: energyCap ?? Infinity,
+      maxLatency: Math.max(...body.plans.map((p) => p.latency_ms)),
+      maxEnergy: Math.max(...body.plans.map((p) => p.energy_mj)),
+      body,
+    });
+  }
+
+  #solveCaps(
+    base: Base,
+    latencyCap: number | null,
+    energyCap: number | null,
+    weights: Weights,
+    options: {
+      strategy: "auto" | "exact" | "beam";
+      topK: number;
+      beamWidth: number;
+      nodeLimit: number;
+    },
+  ): Anchor["body"] {
     const capKey = `${latencyCap}|${energyCap}`;
     let problem = base.problems.get(capKey);
     if (!problem) {
@@ -244,16 +336,14 @@ export class ConfigSolver {
         ...base.scenario!,
         constraints: { max_total_latency_ms: latencyCap, max_total_energy_mj: energyCap },
       });
-      if (base.problems.size >= 1000) base.problems.clear();
+      if (base.problems.size >= MAX_PROBLEMS) base.problems.clear();
       base.problems.set(capKey, problem);
     }
     const result = solve(problem, weights, options);
     const plans = result.plans.map((plan, r) => planRecord(problem, plan.path, r + 1, plan));
     const best = plans[0];
     return {
-      id,
       status: result.status,
-      group,
       latency_ms: best?.latency_ms ?? null,
       energy_mj: best?.energy_mj ?? null,
       strategy: result.strategy,
@@ -265,6 +355,17 @@ export class ConfigSolver {
       error: null,
     };
   }
+}
+
+/** Number of partial placements (search tree nodes) of a scenario's chain of stages. */
+function partialPlacements(scenario: Scenario): number {
+  let product = 1;
+  let total = 0;
+  for (const stage of scenario.stages) {
+    product *= Object.keys(stage.profiles).length;
+    total += product;
+  }
+  return total;
 }
 
 function blank(

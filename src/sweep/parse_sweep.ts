@@ -78,6 +78,25 @@ function knownKeysAt(path: readonly PropertyKey[]): readonly string[] | undefine
  * @param source The file, its hash and its loaded scenarios.
  * @returns The sweep, ready to expand.
  * @throws {InputError} Listing every problem with its field path.
+ *
+ * @example
+ * ```ts
+ * import { buildSweepSpec, validateSweepFile } from "./parse_sweep.ts";
+ * import { parseScenario } from "../scenario/mod.ts";
+ * const text = Deno.readTextFileSync("scenarios/mobile_vision_pipeline.json");
+ * const scenario = parseScenario(JSON.parse(text), "sample.json");
+ * const sweep = validateSweepFile({
+ *   name: "caps",
+ *   scenarios: ["sample.json"],
+ *   grid: { goal: ["latency", "balanced"], max_total_energy_mj: { from: 30, to: 40, step: 5 } },
+ * }, "caps.yaml");
+ * const spec = buildSweepSpec(sweep, {
+ *   file: "caps.yaml",
+ *   hash: "",
+ *   scenarios: [{ path: "sample.json", name: scenario.name, hash: "", scenario }],
+ * });
+ * console.assert(spec.axes.map((a) => a.values.length).join() === "1,1,2,3");
+ * ```
  */
 export function buildSweepSpec(sweep: SweepFile, source: SweepSource): SweepSpec {
   const problems: Problem[] = [];

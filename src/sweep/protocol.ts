@@ -26,8 +26,8 @@ export type FromWorker =
   | {
     type: "result";
     batch: number;
-    /** One JSON line per configuration, each ending with a newline, in the batch's order. */
-    lines: string;
+    /** UTF-8 JSONL, one line per configuration in the batch's order (a transferred buffer). */
+    lines: Uint8Array;
     /** Status code per configuration (index into `RUN_STATUSES`). */
     statuses: Uint8Array;
   }

@@ -1,11 +1,8 @@
 import { join } from "node:path";
 import { InputError } from "../input/mod.ts";
-import {
-  type Manifest,
-  readManifest,
-  type StatusCounts,
-  writeManifest,
-} from "../results/manifest.ts";
+import type { Manifest, StatusCounts } from "../results/manifest.ts";
+import { readManifest } from "../results/read_manifest.ts";
+import { writeManifest } from "../results/write_manifest.ts";
 import { RUN_STATUSES } from "../results/run_record.ts";
 import { scanRuns } from "../results/scan_runs.ts";
 import { TOOL_VERSION } from "../results/tool_version.ts";
@@ -84,6 +81,18 @@ export interface SweepOutcome {
  * @returns What was done.
  * @throws {RangeError} When the sweep has more configurations than `maxConfigs`.
  * @throws {InputError} When the folder holds results of a different sweep file or shard layout.
+ *
+ * @example Running the shipped budgets sweep, then resuming it (nothing left to solve)
+ * ```ts
+ * import { loadSweep } from "./load_sweep.ts";
+ * import { runSweep } from "./run_sweep.ts";
+ * const out = await Deno.makeTempDir();
+ * const spec = await loadSweep("sweeps/budgets.yaml");
+ * const first = await runSweep(spec, { out, workers: 1 });
+ * console.assert(first.status === "complete" && first.progress.done === 1584);
+ * const again = await runSweep(spec, { out, workers: 1 });
+ * console.assert(again.skipped === 1584 && again.progress.solvedNow === 0);
+ * ```
  */
 export async function runSweep(
   spec: SweepSpec,
@@ -175,7 +184,7 @@ export async function runSweep(
   });
   const workerCount = Math.max(1, Math.min(workers, Math.ceil(todo / 16) || 1));
   const batchSize = options.batchSize ??
-    Math.min(2048, Math.max(16, Math.ceil(todo / (workerCount * 16))));
+    Math.min(256, Math.max(8, Math.ceil(todo / (workerCount * 16))));
   let status: SweepOutcome["status"] = "complete";
   let lastManifest = 0;
   if (todo > 0) {
@@ -191,7 +200,7 @@ export async function runSweep(
           hooks,
           ...(signal ? { signal } : {}),
           onResult: async (result: BatchResult) => {
-            const bytes = encoder.encode(result.lines);
+            const bytes = result.lines;
             let written = 0;
             while (written < bytes.length) written += await file.write(bytes.subarray(written));
             for (let k = 0; k < result.indices.length; k++) {
@@ -217,7 +226,7 @@ export async function runSweep(
             return {
               batch,
               indices,
-              lines: records.map((r) => JSON.stringify(r) + "\n").join(""),
+              lines: encoder.encode(records.map((r) => JSON.stringify(r) + "\n").join("")),
               statuses: new Uint8Array(indices.length).fill(2),
             };
           },
@@ -240,7 +249,7 @@ export async function runSweep(
   let derived: DerivedFiles | undefined;
   if (status === "complete" && shard.count === 1) {
     const final = await scanRuns([runsPath], grid.size);
-    derived = await writeDerived(dir, [runsPath], final, spec);
+    derived = await writeDerived(dir, [runsPath], final, spec, { workers });
   }
   const end = new Date().toISOString();
   await writeManifest(manifestPath, {

@@ -12,8 +12,10 @@ import type { FromWorker, ToWorker, WorkerHooks } from "./protocol.ts";
 let solver: ConfigSolver | undefined;
 let hooks: WorkerHooks = {};
 
-function post(message: FromWorker): void {
-  self.postMessage(message);
+const encoder = new TextEncoder();
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -42,7 +44,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
           statuses[k] = RUN_STATUSES.indexOf(record.status);
           lines += JSON.stringify(record) + "\n";
         }
-        post({ type: "result", batch: message.batch, lines, statuses });
+        const bytes = encoder.encode(lines);
+        post({ type: "result", batch: message.batch, lines: bytes, statuses }, [
+          bytes.buffer as ArrayBuffer,
+        ]);
         break;
       }
       case "stop":

@@ -5,8 +5,8 @@ import type { FromWorker, ToWorker, WorkerHooks } from "./protocol.ts";
 export interface BatchResult {
   batch: number;
   indices: Float64Array;
-  /** JSONL text, one line per configuration. */
-  lines: string;
+  /** UTF-8 JSONL, one line per configuration. */
+  lines: Uint8Array;
   /** Status code per configuration. */
   statuses: Uint8Array;
 }
@@ -43,6 +43,21 @@ interface Slot {
  * @param options Pool size, callbacks and cancellation.
  * @returns Whether the run was stopped by `signal` before every batch was handed out.
  * @throws {Error} When a worker cannot start (e.g. its spec cannot be read).
+ *
+ * @example Solving two batches and collecting the JSONL text
+ * ```ts
+ * import { loadSweep } from "./load_sweep.ts";
+ * import { runPool } from "./worker_pool.ts";
+ * const spec = await loadSweep("sweeps/budgets.yaml");
+ * const batches = [Float64Array.of(0, 1, 2), Float64Array.of(3, 4)].values();
+ * let lines = 0;
+ * await runPool(spec, batches, {
+ *   workers: 2,
+ *   onResult: (r) => void (lines += new TextDecoder().decode(r.lines).split("\n").length - 1),
+ *   onBatchFailed: () => { throw new Error("unexpected"); },
+ * });
+ * console.assert(lines === 5);
+ * ```
  */
 export function runPool(
   spec: SweepSpec,
