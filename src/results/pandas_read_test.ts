@@ -18,6 +18,7 @@ async function hasPandas(): Promise<boolean> {
 const available = await hasPandas();
 const mandatory = Deno.env.get("CI") === "true";
 if (!available && !mandatory) {
+  // deno-lint-ignore no-console -- a skipped test must say so and how to enable it
   console.warn(
     "SKIPPED the pandas read test: install Debian's pandas (apt-get install -y python3-pandas, or bash .ci/deps/pandas.sh) to run it",
   );
