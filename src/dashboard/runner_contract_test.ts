@@ -1,0 +1,71 @@
+/**
+ * The dashboard against the real sweep runner (src/sweep): a sweep interrupted after its first
+ * batch, then resumed to completion, read by one app instance throughout.
+ *
+ * @module
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { loadSweep, runSweep } from "../sweep/mod.ts";
+import { createApp } from "./app.tsx";
+
+const SWEEP = new URL("../sweep/testdata/slurm_small.yaml", import.meta.url).pathname;
+
+Deno.test("the dashboard reads the sweep runner's output while interrupted and once complete", async () => {
+  const root = await Deno.makeTempDir({ prefix: "dash-runner-" });
+  try {
+    const spec = await loadSweep(SWEEP);
+    const out = join(root, spec.name);
+    const app = createApp({ results: root });
+    const json = async (path: string) => {
+      const res = await app.request(path);
+      assert.equal(res.status, 200, path);
+      return await res.json();
+    };
+
+    const stop = new AbortController();
+    const first = await runSweep(spec, {
+      out,
+      workers: 1,
+      batchSize: 8,
+      signal: stop.signal,
+      onProgress: () => stop.abort(),
+    });
+    assert.equal(first.status, "interrupted");
+    const partial = await json(`/api/sweeps/${spec.name}`);
+    assert.equal(partial.status, "interrupted");
+    assert.equal(partial.done, first.progress.done);
+    const rows = await json(`/api/sweeps/${spec.name}/configs?size=100`);
+    assert.equal(rows.source, "runs.jsonl");
+    assert.equal(rows.total, first.progress.done);
+    assert((await app.request(`/sweeps/${spec.name}`)).ok);
+
+    const done = await runSweep(spec, { out, workers: 1 });
+    assert.equal(done.status, "complete");
+    const summary = await json(`/api/sweeps/${spec.name}`);
+    assert.equal(summary.status, "complete");
+    assert.equal(summary.done, 30);
+    const table = await json(`/api/sweeps/${spec.name}/configs?size=100&sort=latency_ms`);
+    assert.equal(table.source, "configs.csv");
+    assert.equal(table.total, 30);
+    const ok = table.rows.filter((r: { status: string }) => r.status === "ok");
+    assert(ok.length > 0 && ok.length < 30, "feasible and infeasible configurations");
+    const latencies = ok.map((r: { latency_ms: number }) => r.latency_ms);
+    assert.deepEqual(latencies, [...latencies].sort((a, b) => a - b));
+
+    const runs = (await Deno.readTextFile(join(out, "runs.jsonl"))).trim().split("\n");
+    const line = JSON.parse(runs.find((l) => JSON.parse(l).id === ok[0].id)!);
+    assert.deepEqual(await json(`/api/sweeps/${spec.name}/configs/${ok[0].id}`), line);
+    const page = await (await app.request(`/sweeps/${spec.name}/configs/${ok[0].id}`)).text();
+    assert.match(page, /<table id="stages">/);
+    for (const stage of line.plans[0].stages) assert(page.includes(`<td>${stage.stage_name}</td>`));
+    const sweepPage = await (await app.request(`/sweeps/${spec.name}?color=device_profile`)).text();
+    assert.match(sweepPage, /<a href="\/sweeps\/slurm_small\/configs\/[0-9a-f]+"[^>]*><circle/);
+    for (const f of ["configs.csv", "plans.csv", "pareto.csv"]) {
+      const res = await app.request(`/sweeps/${spec.name}/files/${f}`);
+      assert.equal(await res.text(), await Deno.readTextFile(join(out, f)), f);
+    }
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
