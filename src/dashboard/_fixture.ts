@@ -274,6 +274,9 @@ async function writeCsvs(path: string, axes: string[], devices: string[], rows: 
     "solve_ms",
     "group",
     "is_pareto",
+    "lower_bound",
+    "reason",
+    "error",
   ];
   const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   const configRow = (r: Row) => {
@@ -297,6 +300,9 @@ async function writeCsvs(path: string, axes: string[], devices: string[], rows: 
       cell(rec.solve_ms),
       groupOf(r),
       String(pareto.has(r.index)),
+      cell(rec.lower_bound),
+      cell(rec.reason),
+      cell(rec.error),
     ];
   };
   const configs = await Deno.open(join(path, "configs.csv"), {

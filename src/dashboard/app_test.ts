@@ -101,6 +101,11 @@ Deno.test("sweep page shows summary, chart with tooltips and links, table page a
   const rows = text.match(/<tr><td class="n">\d+<\/td>/g) ?? [];
   assert.equal(rows.length, 50);
   assert.match(text, /rows 1\u201350 of 288/);
+  assert.match(
+    text,
+    /<td title="no placement meets max_total_latency_ms=20 and max_total_energy_mj=28 \(fastest: [\d.]+ ms\)"><span class="badge infeasible">/,
+    "an infeasible row says why on hover",
+  );
   for (const f of ["configs.csv", "plans.csv", "pareto.csv"]) {
     assert(text.includes(`href="/sweeps/small/files/${f}"`), f);
   }

@@ -32,6 +32,8 @@ export interface ConfigRow {
   group: string;
   /** Whether the configuration is on its group's latency/energy Pareto front. */
   is_pareto: boolean;
+  /** Why it is infeasible, or the message of the error it ended with; null otherwise. */
+  reason: string | null;
 }
 
 /** Columns that hold numbers (sorted numerically). */

@@ -20,6 +20,7 @@ function row(index: number, latency: number | null, goal: string, cap: string): 
     solve_ms: 0.1,
     group: "g",
     is_pareto: index === 2,
+    reason: latency === null ? "cap too low" : null,
   };
 }
 

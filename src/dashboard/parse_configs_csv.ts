@@ -65,6 +65,8 @@ class RowBuilder {
       iSolve,
       iGroup,
       iPar,
+      iReason,
+      iError,
     ] = [
       "index",
       "id",
@@ -80,6 +82,8 @@ class RowBuilder {
       "solve_ms",
       "group",
       "is_pareto",
+      "reason",
+      "error",
     ].map(at) as number[];
     return (cells: string[], line: number): ConfigRow => {
       const index = num(cells[iIndex!]);
@@ -107,6 +111,7 @@ class RowBuilder {
         solve_ms: num(cells[iSolve!]),
         group: cells[iGroup!] ?? "",
         is_pareto: cells[iPar!] === "true",
+        reason: cells[iReason!] || cells[iError!] || null,
       };
     };
   }

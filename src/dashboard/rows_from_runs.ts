@@ -41,6 +41,7 @@ export function rowFromRecord(record: RunRecord): ConfigRow {
     solve_ms: record.solve_ms ?? null,
     group,
     is_pareto: false,
+    reason: record.reason ?? record.error ?? null,
   };
 }
 

@@ -246,7 +246,7 @@ export function SweepPage(props: SweepPageProps): Html {
                   <a href={`${base}/configs/${encodeURIComponent(row.id)}`}>{row.id}</a>
                 </td>
                 {table.axes.map((a) => <td>{row.params[a] === "" ? "none" : row.params[a]}</td>)}
-                <td>
+                <td title={row.reason ?? undefined}>
                   <Badge status={row.status} />
                 </td>
                 <td class="n">{num(row.latency_ms)}</td>
