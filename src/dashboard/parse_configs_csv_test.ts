@@ -17,6 +17,8 @@ Deno.test("parseConfigsCsv reads the runner's columns and ignores extra ones", (
   assert.deepEqual(devices, ["cpu", "gpu"]);
   assert.equal(rows[0]!.latency_ms, null);
   assert.equal(rows[0]!.is_pareto, false);
+  assert.equal(rows[0]!.reason, "the fastest placement takes 25.45 ms, above the 22.00 ms cap");
+  assert.equal(rows[1]!.reason, null);
   assert.deepEqual(rows[1]!.params, { scenario: "s", goal: "balanced", "memory_mb.gpu": "4096" });
   assert.deepEqual(rows[1]!.memory_mb, { cpu: 0, gpu: 4790 });
   assert.equal(rows[1]!.optimal, true);
