@@ -1,18 +1,22 @@
-#!/bin/sh
-# Installs Debian's chromium for the dashboard's browser test (src/dashboard/browser_test.ts),
-# which drives /usr/bin/chromium with npm:playwright-core. Idempotent: does nothing when present.
-set -eu
-if [ -x /usr/bin/chromium ]; then
-  echo "chromium: present ($(/usr/bin/chromium --version 2>/dev/null || echo unknown version))"
+#!/usr/bin/env bash
+# Installs Debian's chromium for the dashboard's browser test (src/dashboard/browser_test.ts), which
+# drives /usr/bin/chromium with npm:playwright-core (never Playwright's own browser download); in
+# CI (CI=true) that test fails when chromium is missing. Idempotent: does nothing when chromium is
+# already there, and runs `apt-get update` only when the package lists do not know the package yet.
+# Needs root.
+set -euo pipefail
+
+if [[ -x /usr/bin/chromium ]]; then
+  echo "chromium.sh: $(/usr/bin/chromium --version 2>/dev/null || echo chromium) already installed"
   exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "chromium: /usr/bin/chromium is missing and apt-get is not available; install chromium by hand" >&2
+if [[ "$(id -u)" != 0 ]]; then
+  echo "chromium.sh: need root to install chromium (run: sudo bash $0)" >&2
   exit 1
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium
-/usr/bin/chromium --version
+if ! apt-cache policy chromium 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+  apt-get update -qq
+fi
+apt-get install -y -qq --no-install-recommends chromium >/dev/null
+echo "chromium.sh: installed $(/usr/bin/chromium --version 2>/dev/null)"
