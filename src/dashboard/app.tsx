@@ -209,12 +209,18 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       throw error;
     }
     const ascii = `${sweep.name}-${file}`.replace(/[^A-Za-z0-9_.-]/g, "_");
-    return c.body(handle.readable, 200, {
+    const headers = {
       "content-type": file.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/json",
+      "content-length": String((await handle.stat()).size),
       "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${
         encodeURIComponent(`${sweep.name}-${file}`)
       }`,
-    });
+    };
+    if (c.req.method === "HEAD") {
+      handle.close();
+      return c.body(null, 200, headers);
+    }
+    return c.body(handle.readable, 200, headers);
   });
 
   app.get(

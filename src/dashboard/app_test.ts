@@ -275,6 +275,10 @@ Deno.test("CSV downloads stream the sweep's files as attachments", async () => {
     /^attachment; filename="small-configs.csv"/,
   );
   assert.equal(text, await Deno.readTextFile(join(root, "small", "configs.csv")));
+  const head = await app.request("/sweeps/small/files/configs.csv", { method: "HEAD" });
+  assert.equal(head.status, 200);
+  assert.equal(head.headers.get("content-length"), String(new TextEncoder().encode(text).length));
+  assert.equal(await head.text(), "");
   const live = await get("/sweeps/live/files/pareto.csv");
   assert.equal(live.status, 404, "not written yet while running");
 });
