@@ -1,4 +1,5 @@
-import { costToGo, linearCosts } from "./bounds.ts";
+import { problemTables, weightTables } from "./_tables.ts";
+import type { LinearCosts } from "./bounds.ts";
 import type { Weights } from "./goals.ts";
 import type { Problem } from "./problem.ts";
 import { TopK } from "./top_k.ts";
@@ -9,6 +10,12 @@ export interface BeamOptions {
   topK?: number;
   /** Partial placements kept per stage. @default 128 */
   beamWidth?: number;
+  /**
+   * Costs and cost-to-go that rank partial placements instead of the score's (for example a
+   * Lagrangian relaxation, which steers the beam towards placements that respect the caps).
+   * @default the score's own costs
+   */
+  guide?: { costs: LinearCosts; h: Float64Array };
 }
 
 /**
@@ -22,17 +29,11 @@ export interface BeamOptions {
  * @returns The best complete placements found.
  */
 export function beamSearch(problem: Problem, weights: Weights, options: BeamOptions = {}): TopK {
-  const { topK = 3, beamWidth = 128 } = options;
+  const { topK = 3, beamWidth = 128, guide } = options;
   const { n, m, optStart, optDevice, optLatency, optEnergy, optMemory, memoryBudget } = problem;
   const { xferOk, xferLatency, xferEnergy, latencyCap, energyCap } = problem;
-  const costs = linearCosts(problem, {
-    perMs: weights.latency / problem.latencyNorm,
-    perMj: weights.energy / problem.energyNorm,
-    perSwitch: weights.switches,
-  });
-  const h = costToGo(problem, costs);
-  const latencyToGo = costToGo(problem, linearCosts(problem, { perMs: 1, perMj: 0, perSwitch: 0 }));
-  const energyToGo = costToGo(problem, linearCosts(problem, { perMs: 0, perMj: 1, perSwitch: 0 }));
+  const { costs, h } = guide ?? weightTables(problem, weights).score;
+  const { latencyToGo, energyToGo } = problemTables(problem);
 
   interface State {
     last: number;

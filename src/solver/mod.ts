@@ -16,4 +16,5 @@ export * from "./exact.ts";
 export * from "./beam.ts";
 export * from "./brute_force.ts";
 export * from "./diagnose.ts";
+export * from "./generate.ts";
 export * from "./solve.ts";

@@ -131,6 +131,9 @@ export function solve(problem: Problem, weights: Weights, options: SolveOptions 
   });
 }
 
+/** Effort of the diagnosis when the search was stopped (it must not outlast the time limit). */
+const DIAGNOSE_NODES = 10_000;
+
 function finish(
   problem: Problem,
   weights: Weights,
@@ -171,7 +174,7 @@ function finish(
     result.reason = provenEmpty
       ? diagnoseInfeasible(problem)
       : `no feasible placement found, and the search was stopped before it could prove none exists (${
-        diagnoseInfeasible(problem)
+        diagnoseInfeasible(problem, { nodeLimit: DIAGNOSE_NODES })
       })`;
   }
   return result;
