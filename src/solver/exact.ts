@@ -179,8 +179,8 @@ function runSearch(
   const latencyTol = latencyCap + 1e-9 * Math.max(1, Math.abs(latencyCap));
   const energyTol = energyCap + 1e-9 * Math.max(1, Math.abs(energyCap));
 
-  const used = new Float64Array(m);
-  const path = new Int32Array(n);
+  const used = new Array<number>(m).fill(0);
+  const path = new Array<number>(n).fill(0);
   let nodes = 0;
   let stopped = false;
   let timedOut = false;
