@@ -9,8 +9,8 @@
  */
 import { compileProblem, generateScenario, GOAL_PRESETS, solve } from "../src/solver/mod.ts";
 
-const seeds = Number(Deno.args[0] ?? 10);
-const limitMs = Number(Deno.args[1] ?? 2000);
+const seeds = Number(Deno.args[0] ?? "10");
+const limitMs = Number(Deno.args[1] ?? "2000");
 const sizes = [[16, 4], [24, 4], [40, 4], [100, 5]] as const;
 console.log("| instance | top-k | seed | ms (cold) | nodes | proven | gap |");
 console.log("|---|---|---|---|---|---|---|");

@@ -27,12 +27,28 @@ export interface WeightTables {
   readonly relaxedFeasible: boolean;
   /** The tuned Lagrangian guide, once computed. */
   lagrangian?: Guide;
+  /** The surrogate weighted by the tuned Lagrange multipliers, once computed. */
+  lagrangianSurrogate?: Surrogate | undefined;
+}
+
+/**
+ * A surrogate of the caps and memory budgets: one weighted sum of latency, energy and each
+ * device's memory that every feasible placement keeps within `capacity` (the same weighted sum
+ * of the limits). `h` is its least value over the remaining stages, so a partial placement whose
+ * weighted use plus `h` exceeds `capacity` has no feasible completion.
+ */
+export interface Surrogate {
+  readonly costs: LinearCosts;
+  readonly h: Float64Array;
+  readonly capacity: number;
 }
 
 /** Tables that depend on the problem only. */
 export interface ProblemTables {
   readonly latencyToGo: Float64Array;
   readonly energyToGo: Float64Array;
+  /** Every limit weighted by its inverse (all count alike), or undefined when nothing binds. */
+  readonly surrogate: Surrogate | undefined;
   readonly byWeights: Map<string, WeightTables>;
 }
 
@@ -46,6 +62,11 @@ export function problemTables(problem: Problem): ProblemTables {
     tables = {
       latencyToGo: costToGo(problem, linearCosts(problem, { perMs: 1, perMj: 0, perSwitch: 0 })),
       energyToGo: costToGo(problem, linearCosts(problem, { perMs: 0, perMj: 1, perSwitch: 0 })),
+      surrogate: makeSurrogate(problem, {
+        lambda: 1,
+        mu: 1,
+        nu: new Float64Array(problem.m).fill(1),
+      }),
       byWeights: new Map(),
     };
     cache.set(problem, tables);
@@ -116,4 +137,38 @@ export function makeGuide(
     children: { order, len },
     root: rootBound(problem, costs, h) - constant,
   };
+}
+
+/**
+ * Builds the surrogate with weight `lambda / cap` on latency, `mu / cap` on energy and
+ * `nu[d] / budget` on device `d`'s memory; limits that are infinite, or budgets that no
+ * placement can exceed, get weight zero. Undefined when every weight is zero.
+ */
+export function makeSurrogate(
+  problem: Problem,
+  multipliers: { lambda: number; mu: number; nu: ArrayLike<number> },
+): Surrogate | undefined {
+  const { n, m, optStart, optDevice, optMemory, memoryBudget, latencyCap, energyCap } = problem;
+  const perMs = Number.isFinite(latencyCap) && latencyCap > 0 ? multipliers.lambda / latencyCap : 0;
+  const perMj = Number.isFinite(energyCap) && energyCap > 0 ? multipliers.mu / energyCap : 0;
+  let capacity = (perMs > 0 ? perMs * latencyCap : 0) + (perMj > 0 ? perMj * energyCap : 0);
+  const perMb = new Float64Array(m);
+  const load = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const most = new Float64Array(m);
+    for (let o = optStart[i]!; o < optStart[i + 1]!; o++) {
+      const d = optDevice[o]!;
+      if (optMemory[o]! <= memoryBudget[d]!) most[d] = Math.max(most[d]!, optMemory[o]!);
+    }
+    for (let d = 0; d < m; d++) load[d] = load[d]! + most[d]!;
+  }
+  for (let d = 0; d < m; d++) {
+    if (load[d]! > memoryBudget[d]! && memoryBudget[d]! > 0 && multipliers.nu[d]! > 0) {
+      perMb[d] = multipliers.nu[d]! / memoryBudget[d]!;
+      capacity += perMb[d]! * memoryBudget[d]!;
+    }
+  }
+  if (perMs === 0 && perMj === 0 && perMb.every((x) => x === 0)) return undefined;
+  const costs = linearCosts(problem, { perMs, perMj, perSwitch: 0, perMb });
+  return { costs, h: costToGo(problem, costs), capacity };
 }

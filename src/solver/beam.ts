@@ -41,7 +41,11 @@ export function beamSearch(problem: Problem, weights: Weights, options: BeamOpti
   const { n, m, optStart, optDevice, optLatency, optEnergy, optMemory, memoryBudget } = problem;
   const { xferOk, xferLatency, xferEnergy, latencyCap, energyCap } = problem;
   const { costs, h } = guide ?? weightTables(problem, weights).score;
-  const { latencyToGo, energyToGo } = problemTables(problem);
+  const { latencyToGo, energyToGo, surrogate } = problemTables(problem);
+  const fNode = surrogate?.costs.node;
+  const fXfer = surrogate?.costs.xfer;
+  const fH = surrogate?.h;
+  const fCap = surrogate ? surrogate.capacity + 1e-9 * Math.max(1, surrogate.capacity) : Infinity;
   const W = beamWidth;
   const maxCand = W * problem.maxOptions;
 
@@ -53,6 +57,8 @@ export function beamSearch(problem: Problem, weights: Weights, options: BeamOpti
   let sw = new Int32Array(W);
   let cost = new Float64Array(W);
   let mem = new Float64Array(W * m);
+  let use = new Float64Array(W);
+  let nUse = new Float64Array(W);
   let nLast = new Int32Array(W);
   let nLat = new Float64Array(W);
   let nEn = new Float64Array(W);
@@ -70,6 +76,7 @@ export function beamSearch(problem: Problem, weights: Weights, options: BeamOpti
   const cSw = new Int32Array(maxCand);
   const cCost = new Float64Array(maxCand);
   const cKey = new Float64Array(maxCand);
+  const cUse = new Float64Array(maxCand);
   const byRank: number[] = [];
 
   for (let i = 0; i < n && size > 0; i++) {
@@ -92,6 +99,11 @@ export function beamSearch(problem: Problem, weights: Weights, options: BeamOpti
         if (latency > latencyCap || latency + latencyToGo[i * m + d]! > latencyCap) continue;
         if (energy > energyCap || energy + energyToGo[i * m + d]! > energyCap) continue;
         if (mem[s * m + d]! + optMemory[o]! > memoryBudget[d]!) continue;
+        let u = 0;
+        if (fNode && fXfer && fH) {
+          u = use[s]! + (i > 0 ? fXfer[(i * m + prev) * m + d]! : 0) + fNode[o]!;
+          if (u + fH[i * m + d]! > fCap) continue;
+        }
         const c = cost[s]! + xc + costs.node[o]!;
         const key = c + h[i * m + d]!;
         if (key === Infinity) continue;
@@ -102,6 +114,7 @@ export function beamSearch(problem: Problem, weights: Weights, options: BeamOpti
         cSw[count] = switches;
         cCost[count] = c;
         cKey[count] = key;
+        cUse[count] = u;
         count++;
       }
     }
@@ -123,6 +136,7 @@ export function beamSearch(problem: Problem, weights: Weights, options: BeamOpti
       nEn[r] = cEn[c]!;
       nSw[r] = cSw[c]!;
       nCost[r] = cCost[c]!;
+      nUse[r] = cUse[c]!;
       for (let e = 0; e < m; e++) nMem[r * m + e] = mem[s * m + e]!;
       nMem[r * m + d] = nMem[r * m + d]! + optMemory[o]!;
       parent[i * W + r] = s;
@@ -134,6 +148,7 @@ export function beamSearch(problem: Problem, weights: Weights, options: BeamOpti
     [sw, nSw] = [nSw, sw];
     [cost, nCost] = [nCost, cost];
     [mem, nMem] = [nMem, mem];
+    [use, nUse] = [nUse, use];
   }
   const top = new TopK(topK, n);
   const wl = weights.latency, we = weights.energy, ws = weights.switches;

@@ -1,4 +1,11 @@
-import { type Guide, makeGuide, problemTables, weightTables } from "./_tables.ts";
+import {
+  type Guide,
+  makeGuide,
+  makeSurrogate,
+  problemTables,
+  type Surrogate,
+  weightTables,
+} from "./_tables.ts";
 import { beamSearch } from "./beam.ts";
 import type { Weights } from "./goals.ts";
 import { lagrangianBound } from "./lagrangian.ts";
@@ -39,6 +46,7 @@ export interface ExactOutcome {
 
 const NO_PREV = -1;
 const QUICK_NODES = 2_000;
+const pNodeDummy = new Float64Array(0);
 
 /**
  * Depth-first branch and bound over stages, proving the k best placements. Each node is bounded
@@ -81,7 +89,7 @@ export function exactSearch(
   const top = new TopK(topK, problem.n);
   let nodes = 0;
   if (tables.relaxedFeasible && tables.lagrangian === undefined) {
-    const first = runSearch(problem, weights, top, tables.score, undefined, {
+    const first = runSearch(problem, weights, top, tables.score, undefined, undefined, {
       nodeLimit: Math.min(nodeLimit, lagrangianAfter),
       deadline,
     });
@@ -96,9 +104,15 @@ export function exactSearch(
       };
     }
   }
-  const lag = tables.lagrangian ??= tunedLagrangian(problem, weights, top, seedBeamWidth);
+  if (tables.lagrangian === undefined) {
+    const tuned = tunedLagrangian(problem, weights, top, seedBeamWidth);
+    tables.lagrangian = tuned.guide;
+    tables.lagrangianSurrogate = tuned.surrogate;
+  }
+  const lag = tables.lagrangian;
+  const surrogate = tables.lagrangianSurrogate;
   // A short search first: easy problems finish here without paying for the seeding beam.
-  let second = runSearch(problem, weights, top, lag, tables.score, {
+  let second = runSearch(problem, weights, top, lag, tables.score, surrogate, {
     nodeLimit: Math.min(nodeLimit - nodes, QUICK_NODES),
     deadline,
   });
@@ -114,7 +128,7 @@ export function exactSearch(
         seeds.path(j),
       );
     }
-    second = runSearch(problem, weights, top, lag, tables.score, {
+    second = runSearch(problem, weights, top, lag, tables.score, surrogate, {
       nodeLimit: nodeLimit - nodes,
       deadline,
     });
@@ -129,19 +143,35 @@ export function exactSearch(
   };
 }
 
-/** Tunes the multipliers, using a guided beam's best score to size the steps. */
-function tunedLagrangian(problem: Problem, weights: Weights, top: TopK, width: number): Guide {
+/**
+ * Tunes the multipliers, using a guided beam's best score to size the steps; also returns the
+ * surrogate of the limits weighted by the tuned multipliers.
+ */
+function tunedLagrangian(
+  problem: Problem,
+  weights: Weights,
+  top: TopK,
+  width: number,
+): { guide: Guide; surrogate: Surrogate | undefined } {
   const rough = lagrangianBound(
     problem,
     weights,
     top.size > 0 ? { upperBound: top.score[0]! } : {},
   );
-  const guide = makeGuide(problem, rough.costs, rough.h, rough.constant);
+  let guide = makeGuide(problem, rough.costs, rough.h, rough.constant);
+  let multipliers = rough.multipliers;
   const seeds = beamSearch(problem, weights, { topK: 1, beamWidth: width, guide });
-  if (seeds.size === 0) return guide;
-  const tuned = lagrangianBound(problem, weights, { upperBound: seeds.score[0]! });
-  if (tuned.bound <= rough.bound) return guide;
-  return makeGuide(problem, tuned.costs, tuned.h, tuned.constant);
+  if (seeds.size > 0) {
+    const tuned = lagrangianBound(problem, weights, {
+      upperBound: seeds.score[0]!,
+      start: rough.multipliers,
+    });
+    if (tuned.bound > rough.bound) {
+      guide = makeGuide(problem, tuned.costs, tuned.h, tuned.constant);
+      multipliers = tuned.multipliers;
+    }
+  }
+  return { guide, surrogate: makeSurrogate(problem, multipliers) };
 }
 
 function lowerBound(top: TopK, complete: boolean, relaxed: number): number {
@@ -155,11 +185,24 @@ function runSearch(
   top: TopK,
   primary: Guide,
   secondary: Guide | undefined,
+  extra: Surrogate | undefined,
   limits: { nodeLimit: number; deadline: number },
 ): { complete: boolean; nodes: number; timedOut: boolean } {
   const { n, m, optDevice, optLatency, optEnergy, optMemory, memoryBudget } = problem;
   const { xferOk, xferLatency, xferEnergy, latencyCap, energyCap } = problem;
-  const { latencyToGo, energyToGo } = problemTables(problem);
+  const { latencyToGo, energyToGo, surrogate } = problemTables(problem);
+  // Two surrogate feasibility checks (the same one twice when only one exists, none if neither).
+  const fA = surrogate ?? extra;
+  const fB = extra ?? surrogate;
+  const hasF = fA !== undefined;
+  const fANode = fA?.costs.node ?? pNodeDummy;
+  const fAXfer = fA?.costs.xfer ?? pNodeDummy;
+  const fAH = fA?.h ?? pNodeDummy;
+  const fACap = fA ? fA.capacity + 1e-9 * Math.max(1, fA.capacity) : Infinity;
+  const fBNode = fB?.costs.node ?? pNodeDummy;
+  const fBXfer = fB?.costs.xfer ?? pNodeDummy;
+  const fBH = fB?.h ?? pNodeDummy;
+  const fBCap = fB ? fB.capacity + 1e-9 * Math.max(1, fB.capacity) : Infinity;
   const wl = weights.latency;
   const we = weights.energy;
   const ws = weights.switches;
@@ -194,6 +237,8 @@ function runSearch(
     switches: number,
     pCost: number,
     sCost: number,
+    aUse: number,
+    bUse: number,
   ): void => {
     const slot = i * (m + 1) + (prev === NO_PREV ? m : prev);
     const len = orderLen[slot]!;
@@ -228,6 +273,15 @@ function runSearch(
       const before = used[d]!;
       const after = before + optMemory[o]!;
       if (after > memoryBudget[d]!) continue;
+      let aNext = 0;
+      let bNext = 0;
+      if (hasF) {
+        const at = base + d;
+        aNext = aUse + (prev === NO_PREV ? 0 : fAXfer[at]!) + fANode[o]!;
+        if (aNext + fAH[i * m + d]! > fACap) continue;
+        bNext = bUse + (prev === NO_PREV ? 0 : fBXfer[at]!) + fBNode[o]!;
+        if (bNext + fBH[i * m + d]! > fBCap) continue;
+      }
 
       if (++nodes >= nodeLimit) {
         stopped = true;
@@ -244,12 +298,12 @@ function runSearch(
         const score = wl * (lat / L0) + we * (en / E0) + ws * sw;
         top.offer(score, lat, en, sw, path);
       } else {
-        visit(i + 1, d, lat, en, sw, pNext, sNext);
+        visit(i + 1, d, lat, en, sw, pNext, sNext, aNext, bNext);
       }
       used[d] = before;
       if (stopped) return;
     }
   };
-  visit(0, NO_PREV, 0, 0, 0, 0, 0);
+  visit(0, NO_PREV, 0, 0, 0, 0, 0, 0, 0);
   return { complete: !stopped, nodes, timedOut };
 }

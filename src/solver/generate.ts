@@ -12,8 +12,10 @@ export interface GenerateOptions {
    */
   capSlack?: number;
   /**
-   * Relative slack of each device's memory budget above the reference placement's use of it.
-   * `Infinity` gives budgets that hold any placement. @default 0.1
+   * Slack of each device's memory budget above the reference placement's use of it, as a
+   * fraction of the reference's mean load per device (so a device the reference barely uses
+   * still gets room for a stage or two). `Infinity` gives budgets that hold any placement.
+   * @default 0.1
    */
   memorySlack?: number;
   /** Probability that a profile other than the reference placement's is missing. @default 0 */
@@ -31,7 +33,8 @@ export interface GenerateOptions {
  * latency against energy (fast ones burn more); stage work, memory and output sizes vary. A
  * reference placement is built first, the optimum of a noisy weighted objective that also prices
  * memory per device (so it spreads load away from the devices everyone prefers); the caps and
- * memory budgets are then set a little above its totals and per-device memory. With small
+ * memory budgets are then set a little above its totals and per-device memory (the memory slack
+ * is a fraction of its mean load per device). With small
  * slacks the caps sit near the constrained efficient frontier and the budgets sit well below
  * what the unconstrained optimum would want, so every constraint tends to bind. Values are
  * rounded to 0.01, which creates ties.
@@ -176,13 +179,11 @@ export function generateScenario(n: number, m: number, options: GenerateOptions 
     while (v < x) v = Math.round(v * 100 + 1) / 100;
     return v;
   };
-  const smallest = Math.min(...problem.optMemory);
+  const meanLoad = used.reduce((sum, x) => sum + x, 0) / m;
   const devices: Device[] = deviceNames.map((d, j) => ({
     name: d,
     label: d,
-    memory_mb: memorySlack === Infinity
-      ? 1e9
-      : Math.max(up(used[j]!, memorySlack), used[j]! === 0 ? Math.ceil(smallest) : 0),
+    memory_mb: memorySlack === Infinity ? 1e9 : up(used[j]! + memorySlack * meanLoad, 0),
   }));
   return {
     ...scenario,
