@@ -17,4 +17,6 @@ export * from "./beam.ts";
 export * from "./brute_force.ts";
 export * from "./diagnose.ts";
 export * from "./generate.ts";
+export * from "./pareto_filter.ts";
+export * from "./pareto_front.ts";
 export * from "./solve.ts";
