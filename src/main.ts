@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-console -- the CLI is where the program talks to the user
 /**
  * Entry point: parses the command name and dispatches to its module, loaded lazily. Only this
  * file prints fatal errors and sets the exit code: 2 for bad input (the message names the file,
@@ -17,7 +18,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./cli/plan.ts")).plan,
   },
   schema: {
-    summary: "write the scenario JSON Schema (schema/scenario.schema.json)",
+    summary: "write the scenario JSON Schema (docs/scenario.schema.json)",
     load: async () => (await import("./cli/schema.ts")).schema,
   },
 };

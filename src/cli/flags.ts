@@ -10,6 +10,7 @@ import { UsageError } from "./usage_error.ts";
  * @param options The flag definitions.
  * @returns The parsed values and positionals.
  */
+// deno-lint-ignore explicit-module-boundary-types -- node:util does not export parseArgs' result type
 export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
   command: string,
   args: string[],
@@ -44,8 +45,9 @@ export interface NumberRange {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { numberFlag } from "./flags.ts";
- * console.assert(numberFlag("--top-k", "3", { min: 1, integer: true }) === 3);
+ * assert(numberFlag("--top-k", "3", { min: 1, integer: true }) === 3);
  * ```
  */
 export function numberFlag(flag: string, value: string, range: NumberRange = {}): number {
@@ -68,7 +70,11 @@ export function numberFlag(flag: string, value: string, range: NumberRange = {})
  *
  * @throws {UsageError} Naming the choices when it is not.
  */
-export function choiceFlag<C extends string>(flag: string, value: string, choices: readonly C[]): C {
+export function choiceFlag<C extends string>(
+  flag: string,
+  value: string,
+  choices: readonly C[],
+): C {
   if (!(choices as readonly string[]).includes(value)) {
     throw new UsageError(`${flag} must be one of ${choices.join(", ")}: got "${value}"`);
   }

@@ -3,8 +3,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatFieldPath } from "./field_path.ts";
- * console.assert(formatFieldPath(["stages", 2, "profiles", "npu"]) === "stages[2].profiles.npu");
+ * assert(formatFieldPath(["stages", 2, "profiles", "npu"]) === "stages[2].profiles.npu");
  * ```
  */
 export function formatFieldPath(path: readonly PropertyKey[]): string {

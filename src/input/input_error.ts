@@ -12,9 +12,10 @@ export interface Problem {
  *
  * @example Reading the problems of a rejected file
  * ```ts
+ * import assert from "node:assert/strict";
  * import { InputError } from "./input_error.ts";
  * const error = new InputError("a.json", [{ path: "name", message: "is required" }]);
- * console.assert(error.message === 'a.json: name: is required');
+ * assert(error.message === 'a.json: name: is required');
  * ```
  */
 export class InputError extends Error {

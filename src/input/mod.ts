@@ -9,3 +9,4 @@ export * from "./field_path.ts";
 export * from "./nearest_key.ts";
 export * from "./parse_document.ts";
 export * from "./zod_problems.ts";
+export * from "./json_error_offset.ts";

@@ -4,9 +4,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { nearestKey } from "./nearest_key.ts";
- * console.assert(nearestKey("memroy_mb", ["name", "memory_mb"]) === "memory_mb");
- * console.assert(nearestKey("zzz", ["name", "memory_mb"]) === undefined);
+ * assert(nearestKey("memroy_mb", ["name", "memory_mb"]) === "memory_mb");
+ * assert(nearestKey("zzz", ["name", "memory_mb"]) === undefined);
  * ```
  */
 export function nearestKey(key: string, candidates: readonly string[]): string | undefined {

@@ -1,5 +1,6 @@
 import { parseDocument } from "yaml";
 import { InputError } from "./input_error.ts";
+import { jsonErrorOffset } from "./json_error_offset.ts";
 
 /**
  * Parses the text of a JSON or YAML document. The format follows the file extension
@@ -12,8 +13,9 @@ import { InputError } from "./input_error.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseDocumentText } from "./parse_document.ts";
- * console.assert((parseDocumentText("name: x", "a.yaml") as { name: string }).name === "x");
+ * assert((parseDocumentText("name: x", "a.yaml") as { name: string }).name === "x");
  * ```
  */
 export function parseDocumentText(text: string, file: string): unknown {
@@ -26,24 +28,23 @@ export function parseDocumentText(text: string, file: string): unknown {
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const raw = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(raw);
-    const reason = raw.replace(/\s*in JSON.*$/s, "").replace(/^JSON\.parse: /, "");
-    if (position) {
-      const { line, column } = lineColumn(text, Number(position[1]));
-      throw new InputError(file, [{
-        path: "",
-        message: `invalid JSON at line ${line}, column ${column}: ${reason}`,
-      }]);
+  } catch {
+    if (text.trim() === "") {
+      throw new InputError(file, [{ path: "", message: "invalid JSON: the file is empty" }]);
     }
-    const where = text.trim() === "" ? "the file is empty" : reason;
-    throw new InputError(file, [{ path: "", message: `invalid JSON: ${where}` }]);
+    const { offset, expected } = jsonErrorOffset(text);
+    const { line, column } = lineColumn(text, offset);
+    const found = offset >= text.length ? "the end of the file" : JSON.stringify(text[offset]);
+    throw new InputError(file, [{
+      path: "",
+      message:
+        `invalid JSON at line ${line}, column ${column}: expected ${expected}, found ${found}`,
+    }]);
   }
 }
 
 function parseYaml(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];

@@ -14,13 +14,14 @@ import { KNOWN_KEYS, type ScenarioFile, ScenarioSchema } from "./schema.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseScenario } from "./parse_scenario.ts";
  * const scenario = parseScenario({
  *   name: "tiny",
  *   devices: [{ name: "cpu", memory_mb: 512 }],
  *   stages: [{ name: "s", profiles: { cpu: { latency_ms: 1, energy_mj: 1, memory_mb: 8 } } }],
  * }, "tiny.json");
- * console.assert(scenario.devices[0]!.label === "cpu");
+ * assert(scenario.devices[0]!.label === "cpu");
  * ```
  */
 export function parseScenario(value: unknown, file: string): Scenario {

@@ -23,8 +23,9 @@ export const GOAL_NAMES: readonly GoalName[] = ["latency", "efficiency", "balanc
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { isGoalName } from "./goals.ts";
- * console.assert(isGoalName("balanced") && !isGoalName("fast"));
+ * assert(isGoalName("balanced") && !isGoalName("fast"));
  * ```
  */
 export function isGoalName(value: string): value is GoalName {

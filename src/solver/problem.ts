@@ -44,6 +44,7 @@ export interface Problem {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileProblem } from "./problem.ts";
  * const problem = compileProblem({
  *   name: "t", description: "", links: [],
@@ -52,7 +53,7 @@ export interface Problem {
  *     profiles: { cpu: { latency_ms: 2, energy_mj: 1, memory_mb: 10 } } }],
  *   constraints: { max_total_latency_ms: null, max_total_energy_mj: null },
  * });
- * console.assert(problem.n === 1 && problem.latencyNorm === 2);
+ * assert(problem.n === 1 && problem.latencyNorm === 2);
  * ```
  */
 export function compileProblem(scenario: Scenario): Problem {

@@ -7,10 +7,11 @@ import type { Problem } from "./problem.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scoreOf } from "./score.ts";
  * const p = { latencyNorm: 24.6, energyNorm: 28.9 };
  * const w = { latency: 0.75, energy: 0.75, switches: 0.08 };
- * console.assert(Math.abs(scoreOf(p, w, [27.97, 32.18, 2]) - 1.847865) < 1e-6);
+ * assert(Math.abs(scoreOf(p, w, [27.97, 32.18, 2]) - 1.847865) < 1e-6);
  * ```
  */
 export function scoreOf(

@@ -69,12 +69,13 @@ export interface SolveResult {
  *
  * @example Solving the original tool's sample for the balanced goal
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileProblem, GOAL_PRESETS, solve } from "./mod.ts";
  * import { parseScenario } from "../scenario/mod.ts";
  * const text = Deno.readTextFileSync("scenarios/mobile_vision_pipeline.json");
  * const problem = compileProblem(parseScenario(JSON.parse(text), "sample"));
  * const result = solve(problem, GOAL_PRESETS.balanced, { topK: 3 });
- * console.assert(result.optimal && result.plans[0]!.devices.join(" ") === "gpu gpu npu npu npu npu gpu");
+ * assert(result.optimal && result.plans[0]!.devices.join(" ") === "gpu gpu npu npu npu npu gpu");
  * ```
  */
 export function solve(problem: Problem, weights: Weights, options: SolveOptions = {}): SolveResult {
