@@ -30,10 +30,11 @@ export interface BeamOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { beamSearch, compileProblem, generateScenario, GOAL_PRESETS } from "./mod.ts";
  * const problem = compileProblem(generateScenario(10, 3, { seed: 3 }));
  * const top = beamSearch(problem, GOAL_PRESETS.latency, { topK: 2, beamWidth: 16 });
- * console.assert(top.size <= 2);
+ * assert(top.size <= 2);
  * ```
  */
 export function beamSearch(problem: Problem, weights: Weights, options: BeamOptions = {}): TopK {

@@ -67,10 +67,11 @@ const pNodeDummy = new Float64Array(0);
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileProblem, exactSearch, generateScenario, GOAL_PRESETS } from "./mod.ts";
  * const problem = compileProblem(generateScenario(10, 3, { seed: 2 }));
  * const outcome = exactSearch(problem, GOAL_PRESETS.latency, { topK: 2 });
- * console.assert(outcome.complete && outcome.top.size === 2);
+ * assert(outcome.complete && outcome.top.size === 2);
  * ```
  */
 export function exactSearch(
@@ -222,6 +223,9 @@ function runSearch(
   const latencyTol = latencyCap + 1e-9 * Math.max(1, Math.abs(latencyCap));
   const energyTol = energyCap + 1e-9 * Math.max(1, Math.abs(energyCap));
 
+  if (limits.deadline !== Infinity && performance.now() >= limits.deadline) {
+    return { complete: false, nodes: 0, timedOut: true };
+  }
   const used = new Array<number>(m).fill(0);
   const path = new Array<number>(n).fill(0);
   let nodes = 0;
@@ -287,7 +291,7 @@ function runSearch(
         stopped = true;
         return;
       }
-      if ((nodes & 1023) === 0 && deadline !== Infinity && performance.now() > deadline) {
+      if ((nodes & 1023) === 0 && deadline !== Infinity && performance.now() >= deadline) {
         stopped = true;
         timedOut = true;
         return;

@@ -47,10 +47,11 @@ export interface GenerateOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileProblem, generateScenario, GOAL_PRESETS, solve } from "./mod.ts";
  * const scenario = generateScenario(12, 3, { seed: 7 });
  * const result = solve(compileProblem(scenario), GOAL_PRESETS.balanced, { topK: 1 });
- * console.assert(scenario.stages.length === 12 && result.status === "ok");
+ * assert(scenario.stages.length === 12 && result.status === "ok");
  * ```
  */
 export function generateScenario(n: number, m: number, options: GenerateOptions = {}): Scenario {

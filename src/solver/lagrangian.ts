@@ -53,10 +53,11 @@ export interface LagrangianOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { bruteForce, compileProblem, generateScenario, GOAL_PRESETS, lagrangianBound } from "./mod.ts";
  * const problem = compileProblem(generateScenario(8, 3, { seed: 4 }));
  * const { bound } = lagrangianBound(problem, GOAL_PRESETS.balanced);
- * console.assert(bound <= bruteForce(problem, GOAL_PRESETS.balanced, 1).score[0]! + 1e-9);
+ * assert(bound <= bruteForce(problem, GOAL_PRESETS.balanced, 1).score[0]! + 1e-9);
  * ```
  */
 export function lagrangianBound(

@@ -23,6 +23,7 @@ const readEnergy = (item: unknown) => (item as { energy: number }).energy;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { paretoFilter } from "./pareto_filter.ts";
  * const front = paretoFilter([
  *   { id: "a", latency: 3, energy: 1 },
@@ -31,7 +32,7 @@ const readEnergy = (item: unknown) => (item as { energy: number }).energy;
  *   { id: "d", latency: 2, energy: 3 },
  *   { id: "e", latency: 2, energy: 2 },
  * ]);
- * console.assert(front.map((p) => p.id).join("") === "bca");
+ * assert(front.map((p) => p.id).join("") === "bca");
  * ```
  */
 export function paretoFilter<T>(items: readonly T[], options: ParetoFilterOptions<T> = {}): T[] {

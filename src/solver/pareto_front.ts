@@ -54,13 +54,14 @@ export interface ParetoFrontResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileProblem, generateScenario, paretoFront } from "./mod.ts";
  * const { points, complete } = paretoFront(compileProblem(generateScenario(8, 3, { seed: 5 })));
  * for (let j = 1; j < points.length; j++) {
- *   console.assert(points[j]!.latency > points[j - 1]!.latency);
- *   console.assert(points[j]!.energy < points[j - 1]!.energy);
+ *   assert(points[j]!.latency > points[j - 1]!.latency);
+ *   assert(points[j]!.energy < points[j - 1]!.energy);
  * }
- * console.assert(complete && points.length > 0);
+ * assert(complete && points.length > 0);
  * ```
  */
 export function paretoFront(problem: Problem, options: ParetoFrontOptions = {}): ParetoFrontResult {

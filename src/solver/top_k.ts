@@ -6,12 +6,13 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { TopK } from "./top_k.ts";
  * const top = new TopK(2, 1);
  * top.offer(2, 1, 1, 0, [0]);
  * top.offer(1, 1, 1, 0, [1]);
  * top.offer(1, 1, 1, 0, [2]);
- * console.assert(top.path(0)[0] === 1 && top.path(1)[0] === 2 && top.threshold() === 1);
+ * assert(top.path(0)[0] === 1 && top.path(1)[0] === 2 && top.threshold() === 1);
  * ```
  */
 export class TopK {
