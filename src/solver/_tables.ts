@@ -1,4 +1,5 @@
 import { costToGo, type LinearCosts, linearCosts, relaxedOptimum, rootBound } from "./bounds.ts";
+import type { MemoryBound } from "./_memory_bound.ts";
 import { evaluatePath } from "./evaluate.ts";
 import type { Weights } from "./goals.ts";
 import type { Problem } from "./problem.ts";
@@ -29,6 +30,8 @@ export interface WeightTables {
   lagrangian?: Guide;
   /** The surrogate weighted by the tuned Lagrange multipliers, once computed. */
   lagrangianSurrogate?: Surrogate | undefined;
+  /** The Lagrangian bound with one device's memory kept exact, once computed. */
+  memoryBound?: MemoryBound | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { problemTables, weightTables } from "./_tables.ts";
+import type { MemoryBound } from "./_memory_bound.ts";
 import type { LinearCosts } from "./bounds.ts";
 import type { Weights } from "./goals.ts";
 import type { Problem } from "./problem.ts";
@@ -16,6 +17,11 @@ export interface BeamOptions {
    * @default the score's own costs
    */
   guide?: { costs: LinearCosts; h: Float64Array };
+  /**
+   * Rank by a bound that keeps one device's memory exact instead (internal: the exact search
+   * passes its own; overrides `guide`). @default undefined
+   */
+  memory?: MemoryBound;
 }
 
 /**
@@ -38,10 +44,11 @@ export interface BeamOptions {
  * ```
  */
 export function beamSearch(problem: Problem, weights: Weights, options: BeamOptions = {}): TopK {
-  const { topK = 3, beamWidth = 128, guide } = options;
+  const { topK = 3, beamWidth = 128, guide, memory } = options;
   const { n, m, optStart, optDevice, optLatency, optEnergy, optMemory, memoryBudget } = problem;
   const { xferOk, xferLatency, xferEnergy, latencyCap, energyCap } = problem;
-  const { costs, h } = guide ?? weightTables(problem, weights).score;
+  const { costs, h } = memory ?? guide ?? weightTables(problem, weights).score;
+  const mWidth = (memory?.buckets ?? 0) + 1;
   const { latencyToGo, energyToGo, surrogate } = problemTables(problem);
   const fNode = surrogate?.costs.node;
   const fXfer = surrogate?.costs.xfer;
@@ -106,7 +113,17 @@ export function beamSearch(problem: Problem, weights: Weights, options: BeamOpti
           if (u + fH[i * m + d]! > fCap) continue;
         }
         const c = cost[s]! + xc + costs.node[o]!;
-        const key = c + h[i * m + d]!;
+        const key = memory
+          ? c + h[
+            (i * m + d) * mWidth + Math.min(
+              mWidth - 1,
+              Math.floor(
+                (memoryBudget[memory.device]! - mem[s * m + memory.device]! -
+                      (d === memory.device ? optMemory[o]! : 0)) / memory.unit + 1e-7,
+              ),
+            )
+          ]!
+          : c + h[i * m + d]!;
         if (key === Infinity) continue;
         cParent[count] = s;
         cOpt[count] = o;

@@ -6,9 +6,10 @@ import {
   type Surrogate,
   weightTables,
 } from "./_tables.ts";
+import { type MemoryBound, memoryBound } from "./_memory_bound.ts";
 import { beamSearch } from "./beam.ts";
 import type { Weights } from "./goals.ts";
-import { lagrangianBound } from "./lagrangian.ts";
+import { lagrangianBound, type LagrangianMultipliers } from "./lagrangian.ts";
 import type { Problem } from "./problem.ts";
 import { TopK } from "./top_k.ts";
 
@@ -90,7 +91,7 @@ export function exactSearch(
   const top = new TopK(topK, problem.n);
   let nodes = 0;
   if (tables.relaxedFeasible && tables.lagrangian === undefined) {
-    const first = runSearch(problem, weights, top, tables.score, undefined, undefined, {
+    const first = runSearch(problem, weights, top, tables.score, undefined, undefined, undefined, {
       nodeLimit: Math.min(nodeLimit, lagrangianAfter),
       deadline,
     });
@@ -109,11 +110,13 @@ export function exactSearch(
     const tuned = tunedLagrangian(problem, weights, top, seedBeamWidth);
     tables.lagrangian = tuned.guide;
     tables.lagrangianSurrogate = tuned.surrogate;
+    tables.memoryBound = memoryBound(problem, weights, tuned.multipliers);
   }
   const lag = tables.lagrangian;
   const surrogate = tables.lagrangianSurrogate;
+  const memory = tables.memoryBound;
   // A short search first: easy problems finish here without paying for the seeding beam.
-  let second = runSearch(problem, weights, top, lag, tables.score, surrogate, {
+  let second = runSearch(problem, weights, top, lag, tables.score, surrogate, memory, {
     nodeLimit: Math.min(nodeLimit - nodes, QUICK_NODES),
     deadline,
   });
@@ -129,7 +132,7 @@ export function exactSearch(
         seeds.path(j),
       );
     }
-    second = runSearch(problem, weights, top, lag, tables.score, surrogate, {
+    second = runSearch(problem, weights, top, lag, tables.score, surrogate, memory, {
       nodeLimit: nodeLimit - nodes,
       deadline,
     });
@@ -153,7 +156,7 @@ function tunedLagrangian(
   weights: Weights,
   top: TopK,
   width: number,
-): { guide: Guide; surrogate: Surrogate | undefined } {
+): { guide: Guide; surrogate: Surrogate | undefined; multipliers: LagrangianMultipliers } {
   const rough = lagrangianBound(
     problem,
     weights,
@@ -172,7 +175,7 @@ function tunedLagrangian(
       multipliers = tuned.multipliers;
     }
   }
-  return { guide, surrogate: makeSurrogate(problem, multipliers) };
+  return { guide, surrogate: makeSurrogate(problem, multipliers), multipliers };
 }
 
 function lowerBound(top: TopK, complete: boolean, relaxed: number): number {
@@ -187,6 +190,7 @@ function runSearch(
   primary: Guide,
   secondary: Guide | undefined,
   extra: Surrogate | undefined,
+  memory: MemoryBound | undefined,
   limits: { nodeLimit: number; deadline: number },
 ): { complete: boolean; nodes: number; timedOut: boolean } {
   const { n, m, optDevice, optLatency, optEnergy, optMemory, memoryBudget } = problem;
@@ -204,6 +208,16 @@ function runSearch(
   const fBXfer = fB?.costs.xfer ?? pNodeDummy;
   const fBH = fB?.h ?? pNodeDummy;
   const fBCap = fB ? fB.capacity + 1e-9 * Math.max(1, fB.capacity) : Infinity;
+  // The bound that keeps one device's memory budget exact.
+  const hasM = memory !== undefined;
+  const mDevice = memory?.device ?? -1;
+  const mNode = memory?.costs.node ?? pNodeDummy;
+  const mXfer = memory?.costs.xfer ?? pNodeDummy;
+  const mH = memory?.h ?? pNodeDummy;
+  const mWidth = (memory?.buckets ?? 0) + 1;
+  const mUnit = memory?.unit ?? 1;
+  const mConst = memory?.constant ?? 0;
+  const mBudget = hasM ? memoryBudget[mDevice]! : 0;
   const wl = weights.latency;
   const we = weights.energy;
   const ws = weights.switches;
@@ -243,6 +257,7 @@ function runSearch(
     sCost: number,
     aUse: number,
     bUse: number,
+    mCost: number,
   ): void => {
     const slot = i * (m + 1) + (prev === NO_PREV ? m : prev);
     const len = orderLen[slot]!;
@@ -286,6 +301,14 @@ function runSearch(
         bNext = bUse + (prev === NO_PREV ? 0 : fBXfer[at]!) + fBNode[o]!;
         if (bNext + fBH[i * m + d]! > fBCap) continue;
       }
+      let mNext = 0;
+      if (hasM) {
+        mNext = mCost + (prev === NO_PREV ? 0 : mXfer[base + d]!) + mNode[o]!;
+        const left = mBudget - (d === mDevice ? after : used[mDevice]!);
+        // Units left, rounded down with a margin against division rounding down too far.
+        const r = Math.min(mWidth - 1, Math.floor(left / mUnit + 1e-7));
+        if (mNext + mH[(i * m + d) * mWidth + r]! - mConst > threshold + margin) continue;
+      }
 
       if (++nodes >= nodeLimit) {
         stopped = true;
@@ -302,12 +325,12 @@ function runSearch(
         const score = wl * (lat / L0) + we * (en / E0) + ws * sw;
         top.offer(score, lat, en, sw, path);
       } else {
-        visit(i + 1, d, lat, en, sw, pNext, sNext, aNext, bNext);
+        visit(i + 1, d, lat, en, sw, pNext, sNext, aNext, bNext, mNext);
       }
       used[d] = before;
       if (stopped) return;
     }
   };
-  visit(0, NO_PREV, 0, 0, 0, 0, 0, 0, 0);
+  visit(0, NO_PREV, 0, 0, 0, 0, 0, 0, 0, 0);
   return { complete: !stopped, nodes, timedOut };
 }
