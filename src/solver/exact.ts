@@ -115,8 +115,9 @@ export function exactSearch(
   const lag = tables.lagrangian;
   const surrogate = tables.lagrangianSurrogate;
   const memory = tables.memoryBound;
-  // A short search first: easy problems finish here without paying for the seeding beam.
-  let second = runSearch(problem, weights, top, lag, tables.score, surrogate, memory, {
+  // A short search first, with the Lagrangian bound alone: easy problems finish here without
+  // paying for the other bounds or the seeding beams.
+  let second = runSearch(problem, weights, top, lag, undefined, undefined, undefined, {
     nodeLimit: Math.min(nodeLimit - nodes, QUICK_NODES),
     deadline,
   });
