@@ -17,6 +17,14 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "solve one scenario: best placements, ranked and explained",
     load: async () => (await import("./cli/plan.ts")).plan,
   },
+  sweep: {
+    summary: "solve every configuration of a sweep file on a worker pool (results/<name>/)",
+    load: async () => (await import("./cli/sweep.ts")).sweep,
+  },
+  merge: {
+    summary: "combine the shards of a sweep into one results folder",
+    load: async () => (await import("./cli/merge.ts")).merge,
+  },
   schema: {
     summary: "write the scenario JSON Schema (docs/scenario.schema.json)",
     load: async () => (await import("./cli/schema.ts")).schema,

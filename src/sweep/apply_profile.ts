@@ -1,0 +1,74 @@
+import type { Scenario } from "../scenario/model.ts";
+import type { DeviceProfile } from "./model.ts";
+
+/** The outcome of {@linkcode applyProfile}: the resolved scenario, or why none exists. */
+export type ProfileOutcome = { scenario: Scenario } | { reason: string };
+
+/**
+ * Applies a device profile and memory budget overrides to a scenario, returning a new scenario
+ * (the input is not changed). Removed devices take their links and stage profiles with them;
+ * devices a profile names that the scenario lacks are ignored. A profile's links are added
+ * after the scenario's, so they win for the directions they cover. Memory overrides apply last.
+ *
+ * @param scenario A validated scenario.
+ * @param profile The overlay.
+ * @param memory Memory budgets by device name, applied after the profile.
+ * @returns The scenario, or a reason when a stage is left with no device.
+ *
+ * @example
+ * ```ts
+ * import { applyProfile } from "./apply_profile.ts";
+ * const scenario = {
+ *   name: "t", description: "", links: [],
+ *   devices: [{ name: "cpu", label: "cpu", memory_mb: 100 }],
+ *   stages: [{ name: "s", description: "", output_mb: 0,
+ *     profiles: { cpu: { latency_ms: 2, energy_mj: 1, memory_mb: 10 } } }],
+ *   constraints: { max_total_latency_ms: null, max_total_energy_mj: null },
+ * };
+ * const profile = { remove_devices: [], devices: {}, links: [],
+ *   scale: { cpu: { latency: 2, energy: 1, memory: 1 } } };
+ * const out = applyProfile(scenario, profile, { cpu: 50 });
+ * console.assert("scenario" in out && out.scenario.stages[0]!.profiles.cpu!.latency_ms === 4);
+ * ```
+ */
+export function applyProfile(
+  scenario: Scenario,
+  profile: DeviceProfile,
+  memory: Readonly<Record<string, number>> = {},
+): ProfileOutcome {
+  const removed = new Set(profile.remove_devices);
+  const devices = scenario.devices.filter((d) => !removed.has(d.name)).map((d) => ({
+    ...d,
+    memory_mb: memory[d.name] ?? profile.devices[d.name]?.memory_mb ?? d.memory_mb,
+  }));
+  const present = new Set(devices.map((d) => d.name));
+  const links = scenario.links.filter((l) => present.has(l.source) && present.has(l.target));
+  // Appended last: the compiled problem takes the last link given for each direction.
+  for (const link of profile.links) {
+    if (present.has(link.source) && present.has(link.target)) links.push({ ...link });
+  }
+  const stages = [];
+  for (const stage of scenario.stages) {
+    const profiles: Scenario["stages"][number]["profiles"] = {};
+    for (const [device, p] of Object.entries(stage.profiles)) {
+      if (!present.has(device)) continue;
+      const s = profile.scale[device];
+      profiles[device] = s
+        ? {
+          latency_ms: p.latency_ms * s.latency,
+          energy_mj: p.energy_mj * s.energy,
+          memory_mb: p.memory_mb * s.memory,
+        }
+        : { ...p };
+    }
+    if (Object.keys(profiles).length === 0) {
+      return {
+        reason: `stage "${stage.name}" has no device left once ${
+          [...removed].map((d) => `"${d}"`).join(", ")
+        } removed`,
+      };
+    }
+    stages.push({ ...stage, profiles });
+  }
+  return { scenario: { ...scenario, devices, links, stages } };
+}

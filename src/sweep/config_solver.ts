@@ -1,0 +1,431 @@
+import type { PlanRecord, RunRecord } from "../results/run_record.ts";
+import type { Scenario } from "../scenario/model.ts";
+import {
+  compileProblem,
+  GOAL_PRESETS,
+  isGoalName,
+  type Problem,
+  solve,
+  type Weights,
+} from "../solver/mod.ts";
+import { applyProfile } from "./apply_profile.ts";
+import { ConfigGrid } from "./config_grid.ts";
+import type { AxisValue, SweepSpec, WeightsValue } from "./model.ts";
+import { sha256Hex } from "./sha256_hex.ts";
+import { valueLabel } from "./value_label.ts";
+
+/** Options of {@linkcode ConfigSolver}, including test hooks. */
+export interface SolverHooks {
+  /** Grid indices whose solve throws an Error (a test hook). */
+  throwAt?: number[];
+  /**
+   * Reuse proven results across caps (see {@linkcode ConfigSolver}); `false` solves every
+   * configuration from scratch, to check that reuse changes nothing. @default true
+   */
+  reuse?: boolean;
+}
+
+/** A proven result kept to answer tighter caps without solving. */
+interface Anchor {
+  latencyCap: number;
+  energyCap: number;
+  /** Largest rank-1..k latency and energy of its plans. */
+  maxLatency: number;
+  maxEnergy: number;
+  body: Omit<RunRecord, "id" | "group" | "index" | "params" | "solve_ms">;
+}
+
+/** Most search nodes a problem may need for reuse: below the exact search's first restart. */
+const REUSE_MAX_NODES = 20_000;
+
+interface Base {
+  scenario: Scenario | null;
+  reason: string;
+  hash: string;
+  problems: Map<string, Problem>;
+  /** Whether the exact search provably completes (few enough partial placements). */
+  small: boolean;
+  anchors: Map<string, Anchor[]>;
+}
+
+/** Solved configurations remembered per instance (by id), to solve duplicates once. */
+const MAX_CACHED = 4096;
+/** Compiled problems remembered per resolved scenario (by caps). */
+const MAX_PROBLEMS = 64;
+
+/**
+ * Resolves and solves the configurations of a sweep by grid index: applies the device profile
+ * and memory overrides, sets caps and weights, hashes the canonical resolved content into the
+ * configuration id, and solves it. Identical configurations (same id) are solved once per
+ * instance. Runs the same in a worker and in the main thread.
+ *
+ * @example
+ * ```ts
+ * import { ConfigSolver } from "./config_solver.ts";
+ * import { loadSweep } from "./load_sweep.ts";
+ * const solver = new ConfigSolver(await loadSweep("sweeps/budgets.yaml"));
+ * const record = solver.run(0);
+ * console.assert(record.index === 0 && record.id.length === 16);
+ * ```
+ */
+export class ConfigSolver {
+  /** The grid of the sweep. */
+  readonly grid: ConfigGrid;
+  readonly #spec: SweepSpec;
+  readonly #hooks: Set<number>;
+  readonly #reuse: boolean;
+  readonly #positions: Int32Array;
+  readonly #shapeAxes: number[];
+  readonly #memoryAxes: Array<{ axis: number; device: string }>;
+  readonly #groupAxes: number[];
+  readonly #axis: Record<string, number>;
+  readonly #bases = new Map<string, Base>();
+  readonly #solved = new Map<string, Omit<RunRecord, "index" | "params" | "solve_ms">>();
+
+  /** Prepares to solve the configurations of `spec`. */
+  constructor(spec: SweepSpec, hooks: SolverHooks = {}) {
+    this.#spec = spec;
+    this.grid = new ConfigGrid(spec);
+    this.#hooks = new Set(hooks.throwAt ?? []);
+    this.#reuse = hooks.reuse ?? true;
+    this.#positions = new Int32Array(spec.axes.length);
+    this.#axis = Object.fromEntries(spec.axes.map((a, i) => [a.name, i]));
+    this.#memoryAxes = spec.axes.flatMap((a, axis) =>
+      a.name.startsWith("memory_mb.") ? [{ axis, device: a.name.slice("memory_mb.".length) }] : []
+    );
+    this.#shapeAxes = [0, 1, ...this.#memoryAxes.map((m) => m.axis)];
+    this.#groupAxes = spec.group_by.map((name) => this.#axis[name]!);
+  }
+
+  /**
+   * The record of a configuration that could not be solved (e.g. its worker died twice):
+   * status `error` with the message, and the configuration's id when it can be resolved.
+   *
+   * @param index A grid index.
+   * @param message Why it failed.
+   */
+  errorRecord(index: number, message: string): RunRecord {
+    const record = this.run(index, { resolveOnly: true });
+    return { ...record, status: "error", reason: null, error: message };
+  }
+
+  /**
+   * Solves the configuration at a grid index. A configuration that throws is returned with
+   * status `error` and the message; it never throws itself.
+   *
+   * @param index A grid index (see {@linkcode ConfigGrid}).
+   * @param options `resolveOnly` skips the solve (the record then has no plans).
+   * @returns The record written as one line of `runs.jsonl`.
+   */
+  run(index: number, options: { resolveOnly?: boolean } = {}): RunRecord {
+    const start = performance.now();
+    const pos = this.grid.positionsAt(index, this.#positions);
+    const params: Record<string, AxisValue> = {};
+    this.#spec.axes.forEach((axis, a) => params[axis.name] = axis.values[pos[a]!]!);
+    const group = this.#groupAxes.map((a) => valueLabel(this.#spec.axes[a]!.values[pos[a]!]!))
+      .join("/");
+    let id = "";
+    let body: Omit<RunRecord, "index" | "params" | "solve_ms">;
+    try {
+      const base = this.#base(pos);
+      const latencyCap = this.#cap("max_total_latency_ms", pos, base);
+      const energyCap = this.#cap("max_total_energy_mj", pos, base);
+      const weights = this.#weights(pos);
+      const strategy = (this.#value("strategy", pos) ?? this.#spec.solver.strategy) as
+        | "auto"
+        | "exact"
+        | "beam";
+      const topK = (this.#value("top_k", pos) ?? this.#spec.solver.top_k) as number;
+      const beamWidth = (this.#value("beam_width", pos) ?? this.#spec.solver.beam_width) as number;
+      const nodeLimit = this.#spec.solver.node_limit;
+      id = sha256Hex(
+        JSON.stringify([
+          base.hash,
+          latencyCap,
+          energyCap,
+          [weights.latency, weights.energy, weights.switches],
+          strategy,
+          topK,
+          beamWidth,
+          nodeLimit,
+        ]),
+      ).slice(0, 16);
+      const cached = this.#solved.get(id);
+      if (options.resolveOnly) {
+        body = blank(id, group, "error", null, null);
+      } else if (cached && !this.#hooks.has(index)) {
+        body = cached;
+      } else {
+        if (this.#hooks.has(index)) throw new Error(`test hook: configuration ${index} throws`);
+        body = base.scenario === null
+          ? blank(id, group, "infeasible", base.reason, null)
+          : this.#solve(id, group, base, latencyCap, energyCap, weights, {
+            strategy,
+            topK,
+            beamWidth,
+            nodeLimit,
+          });
+        if (this.#solved.size >= MAX_CACHED) this.#solved.clear();
+        this.#solved.set(id, body);
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (id === "") id = sha256Hex(JSON.stringify(["unresolved", params])).slice(0, 16);
+      body = blank(id, group, "error", null, message);
+    }
+    const solve_ms = Math.round((performance.now() - start) * 1000) / 1000;
+    const { id: _, status, ...rest } = body;
+    return {
+      id: body.id,
+      index,
+      status,
+      group,
+      latency_ms: rest.latency_ms,
+      energy_mj: rest.energy_mj,
+      params,
+      strategy: rest.strategy,
+      optimal: rest.optimal,
+      lower_bound: rest.lower_bound,
+      gap: rest.gap,
+      solve_ms,
+      plans: rest.plans,
+      reason: rest.reason,
+      error: rest.error,
+    };
+  }
+
+  #value(name: string, pos: Int32Array): AxisValue | undefined {
+    const a = this.#axis[name];
+    return a === undefined ? undefined : this.#spec.axes[a]!.values[pos[a]!];
+  }
+
+  #cap(name: "max_total_latency_ms" | "max_total_energy_mj", pos: Int32Array, base: Base) {
+    const a = this.#axis[name];
+    if (a !== undefined) return this.#spec.axes[a]!.values[pos[a]!] as number | null;
+    return base.scenario?.constraints[name] ?? null;
+  }
+
+  #weights(pos: Int32Array): Weights {
+    const goal = (this.#value("weights", pos) ?? this.#value("goal", pos) ??
+      this.#spec.solver.goal) as string | WeightsValue;
+    if (typeof goal === "string") {
+      if (!isGoalName(goal)) throw new RangeError(`Cannot solve as goal "${goal}" is unknown`);
+      return GOAL_PRESETS[goal];
+    }
+    return { latency: goal.latency, energy: goal.energy, switches: goal.switches };
+  }
+
+  #base(pos: Int32Array): Base {
+    let key = "";
+    for (const a of this.#shapeAxes) key += pos[a] + ",";
+    let base = this.#bases.get(key);
+    if (base) return base;
+    const spec = this.#spec;
+    const source = spec.scenarios[pos[0]!]!.scenario;
+    const profileName = spec.axes[1]!.values[pos[1]!] as string;
+    const memory: Record<string, number> = {};
+    for (const { axis, device } of this.#memoryAxes) {
+      memory[device] = spec.axes[axis]!.values[pos[axis]!] as number;
+    }
+    const outcome = applyProfile(source, spec.profiles[profileName]!, memory);
+    if ("reason" in outcome) {
+      base = {
+        scenario: null,
+        reason: `device profile "${profileName}": ${outcome.reason}`,
+        hash: sha256Hex(JSON.stringify([source.name, outcome.reason])),
+        problems: new Map(),
+        small: false,
+        anchors: new Map(),
+      };
+    } else {
+      const { constraints: _, ...content } = outcome.scenario;
+      base = {
+        scenario: outcome.scenario,
+        reason: "",
+        hash: sha256Hex(JSON.stringify(content)),
+        problems: new Map(),
+        small: partialPlacements(outcome.scenario) <= REUSE_MAX_NODES,
+        anchors: new Map(),
+      };
+    }
+    if (this.#bases.size >= 256) this.#bases.clear();
+    this.#bases.set(key, base);
+    return base;
+  }
+
+  #solve(
+    id: string,
+    group: string,
+    base: Base,
+    latencyCap: number | null,
+    energyCap: number | null,
+    weights: Weights,
+    options: {
+      strategy: "auto" | "exact" | "beam";
+      topK: number;
+      beamWidth: number;
+      nodeLimit: number;
+    },
+  ): Omit<RunRecord, "index" | "params" | "solve_ms"> {
+    const latency = latencyCap ?? Infinity;
+    const energy = energyCap ?? Infinity;
+    const reuse = this.#reuse && base.small && options.strategy !== "beam";
+    const anchorKey =
+      `${weights.latency},${weights.energy},${weights.switches}|${options.strategy}|${options.topK}`;
+    let anchors = base.anchors.get(anchorKey);
+    if (reuse) {
+      if (!anchors) {
+        if (base.anchors.size >= 64) base.anchors.clear();
+        anchors = [];
+        base.anchors.set(anchorKey, anchors);
+        // The uncapped optimum answers every cap that all its plans meet.
+        this.#remember(anchors, this.#solveCaps(base, null, null, weights, options), null, null);
+      }
+      for (const a of anchors) {
+        if (
+          latency <= a.latencyCap && energy <= a.energyCap && a.maxLatency <= latency &&
+          a.maxEnergy <= energy
+        ) {
+          return { id, group, ...a.body };
+        }
+      }
+    }
+    const body = this.#solveCaps(base, latencyCap, energyCap, weights, options);
+    if (reuse) this.#remember(anchors!, body, latencyCap, energyCap);
+    return { id, group, ...body };
+  }
+
+  /**
+   * Keeps a proven, feasible result as an anchor. With caps at most the anchor's and at least
+   * every one of its plans' totals, the feasible set shrinks but keeps all of its plans, so (the
+   * ranking being a total order) the proven top-k is the same and `solve` would return it.
+   */
+  #remember(
+    anchors: Anchor[],
+    body: Anchor["body"],
+    latencyCap: number | null,
+    energyCap: number | null,
+  ): void {
+    if (body.status !== "ok" || body.optimal !== true || body.strategy !== "exact") return;
+    if (anchors.length >= 16) anchors.splice(1, 1);
+    anchors.push({
+      latencyCap: latencyCap ?? Infinity,
+      energyCap: energyCap ?? Infinity,
+      maxLatency: Math.max(...body.plans.map((p) => p.latency_ms)),
+      maxEnergy: Math.max(...body.plans.map((p) => p.energy_mj)),
+      body,
+    });
+  }
+
+  #solveCaps(
+    base: Base,
+    latencyCap: number | null,
+    energyCap: number | null,
+    weights: Weights,
+    options: {
+      strategy: "auto" | "exact" | "beam";
+      topK: number;
+      beamWidth: number;
+      nodeLimit: number;
+    },
+  ): Anchor["body"] {
+    const capKey = `${latencyCap}|${energyCap}`;
+    let problem = base.problems.get(capKey);
+    if (!problem) {
+      problem = compileProblem({
+        ...base.scenario!,
+        constraints: { max_total_latency_ms: latencyCap, max_total_energy_mj: energyCap },
+      });
+      if (base.problems.size >= MAX_PROBLEMS) base.problems.clear();
+      base.problems.set(capKey, problem);
+    }
+    const result = solve(problem, weights, options);
+    const plans = result.plans.map((plan, r) => planRecord(problem, plan.path, r + 1, plan));
+    const best = plans[0];
+    return {
+      status: result.status,
+      latency_ms: best?.latency_ms ?? null,
+      energy_mj: best?.energy_mj ?? null,
+      strategy: result.strategy,
+      optimal: result.optimal,
+      lower_bound: Number.isFinite(result.lowerBound) ? result.lowerBound : null,
+      gap: result.gap,
+      plans,
+      reason: result.reason ?? null,
+      error: null,
+    };
+  }
+}
+
+/** Number of partial placements (search tree nodes) of a scenario's chain of stages. */
+function partialPlacements(scenario: Scenario): number {
+  let product = 1;
+  let total = 0;
+  for (const stage of scenario.stages) {
+    product *= Object.keys(stage.profiles).length;
+    total += product;
+  }
+  return total;
+}
+
+function blank(
+  id: string,
+  group: string,
+  status: "infeasible" | "error",
+  reason: string | null,
+  error: string | null,
+): Omit<RunRecord, "index" | "params" | "solve_ms"> {
+  return {
+    id,
+    status,
+    group,
+    latency_ms: null,
+    energy_mj: null,
+    strategy: null,
+    optimal: null,
+    lower_bound: null,
+    gap: null,
+    plans: [],
+    reason,
+    error,
+  };
+}
+
+function planRecord(
+  problem: Problem,
+  path: readonly number[],
+  rank: number,
+  plan: { score: number; latency: number; energy: number; switches: number; memory: number[] },
+): PlanRecord {
+  const { m, optDevice, optLatency, optEnergy, optMemory, xferLatency, xferEnergy, deviceNames } =
+    problem;
+  const stages = [];
+  let prev = -1;
+  for (let i = 0; i < path.length; i++) {
+    const o = path[i]!;
+    const d = optDevice[o]!;
+    const at = i > 0 ? (i * m + prev) * m + d : -1;
+    stages.push({
+      stage_name: problem.scenario.stages[i]!.name,
+      device_name: deviceNames[d]!,
+      execution_latency_ms: optLatency[o]!,
+      transfer_latency_ms: at >= 0 ? xferLatency[at]! : 0,
+      execution_energy_mj: optEnergy[o]!,
+      transfer_energy_mj: at >= 0 ? xferEnergy[at]! : 0,
+      memory_mb: optMemory[o]!,
+    });
+    prev = d;
+  }
+  const memory_by_device: Record<string, number> = {};
+  deviceNames.forEach((name, d) => memory_by_device[name] = plan.memory[d]!);
+  return {
+    rank,
+    score: plan.score,
+    latency_ms: plan.latency,
+    energy_mj: plan.energy,
+    switches: plan.switches,
+    devices: path.map((o) => deviceNames[optDevice[o]!]!),
+    memory_by_device,
+    stages,
+  };
+}

@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { ConfigSolver } from "./config_solver.ts";
+import { SMALL_SWEEP, specOf } from "./_fixtures.ts";
+
+function withoutTime<T extends { solve_ms: number }>(record: T): Omit<T, "solve_ms"> {
+  const { solve_ms: _time, ...rest } = record;
+  return rest;
+}
+
+Deno.test("ConfigSolver: reusing proven results across caps changes nothing", () => {
+  const spec = specOf({
+    name: "reuse",
+    device_profiles: {
+      as_measured: {},
+      small_npu: { devices: { npu: { memory_mb: 1536 } } },
+      hot_gpu: { scale: { gpu: { latency: 1.6, energy: 1.2 } } },
+    },
+    grid: {
+      goal: ["latency", "balanced", "efficiency", { latency: 0.1, energy: 1, switches: 0.5 }],
+      top_k: [1, 3, 5],
+      max_total_latency_ms: { from: 24, to: 36, step: 0.5 },
+      max_total_energy_mj: [30, 31, 32, 33, 34, 36, 40, null],
+    },
+  });
+  const reusing = new ConfigSolver(spec);
+  const direct = new ConfigSolver(spec, { reuse: false });
+  // Visit in a scrambled order too, so anchors are met in every order.
+  const indices = [...reusing.grid.indices()];
+  const order = indices.map((_, k) => indices[(k * 7919) % indices.length]!);
+  let ok = 0;
+  for (const i of [...indices, ...order]) {
+    const a = withoutTime(reusing.run(i));
+    const b = withoutTime(direct.run(i));
+    assert.deepEqual(a, b, `configuration ${i} differs`);
+    if (a.status === "ok") ok++;
+  }
+  assert.ok(ok > indices.length / 2);
+});
+
+Deno.test("ConfigSolver: ids hash the resolved content, so identical configurations share one", () => {
+  const spec = specOf({
+    ...SMALL_SWEEP,
+    device_profiles: { as_measured: {}, same: { scale: { gpu: { latency: 1 } } } },
+    grid: { goal: ["balanced", { latency: 0.75, energy: 0.75, switches: 0.08 }] },
+  });
+  const solver = new ConfigSolver(spec);
+  const ids = [0, 1, 2, 3].map((i) => solver.run(i).id);
+  assert.equal(new Set(ids).size, 1);
+  const other = new ConfigSolver(specOf({ ...SMALL_SWEEP, grid: { goal: ["latency"] } }));
+  assert.notEqual(other.run(0).id, ids[0]);
+  // Stable: a new instance gives the same id.
+  assert.equal(new ConfigSolver(spec).run(2).id, ids[0]);
+  assert.match(ids[0]!, /^[0-9a-f]{16}$/);
+});
+
+Deno.test("ConfigSolver: a profile that leaves a stage with no device is infeasible", () => {
+  const spec = specOf({
+    name: "t",
+    device_profiles: {
+      gpu_only: { remove_devices: ["cpu", "npu"] },
+      none: { remove_devices: ["cpu", "gpu"] },
+    },
+    grid: { max_total_energy_mj: [null] },
+  });
+  const solver = new ConfigSolver(spec);
+  assert.equal(solver.run(0).status, "ok");
+  assert.deepEqual(solver.run(0).plans[0]!.devices, Array(7).fill("gpu"));
+  const none = solver.run(1);
+  assert.equal(none.status, "infeasible");
+  assert.equal(
+    none.reason,
+    'device profile "none": stage "frame_decode" has no device left once "cpu", "gpu" removed',
+  );
+});

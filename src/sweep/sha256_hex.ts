@@ -1,0 +1,14 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The sha256 of a text, as lowercase hex.
+ *
+ * @example
+ * ```ts
+ * import { sha256Hex } from "./sha256_hex.ts";
+ * console.assert(sha256Hex("").startsWith("e3b0c442"));
+ * ```
+ */
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
