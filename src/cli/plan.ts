@@ -73,7 +73,9 @@ export function parseWeights(text: string): Weights {
 }
 
 /** Describes how optimality was established, for reports. */
-export function proofSentence(result: SolveResult): string {
+export function proofSentence(
+  result: Omit<SolveResult, "strategy"> & { strategy: string },
+): string {
   if (result.optimal) {
     return result.strategy === "milp"
       ? `proven optimal top-${result.plans.length} (HiGHS MILP, ${result.nodes} branch-and-bound nodes)`

@@ -8,6 +8,9 @@ import type { RankedPlacement, SolveResult } from "../solver/solve.ts";
 import { TopK } from "../solver/top_k.ts";
 import { milpModel } from "./milp_model.ts";
 
+/** The answer of {@linkcode solveMilp}: a `SolveResult` whose strategy is `milp`. */
+export type MilpResult = Omit<SolveResult, "strategy"> & { strategy: "milp" };
+
 /** Options of {@linkcode solveMilp}. */
 export interface MilpOptions {
   /** Placements to return, best first (each after the first excludes the ones before). @default 3 */
@@ -55,7 +58,7 @@ export async function solveMilp(
   problem: Problem,
   weights: Weights,
   options: MilpOptions = {},
-): Promise<SolveResult> {
+): Promise<MilpResult> {
   const { topK = 3, timeLimitMs = Infinity } = options;
   if (!Number.isInteger(topK) || topK < 1) {
     throw new RangeError(
@@ -129,7 +132,7 @@ export async function solveMilp(
   }
   const best = plans[0]?.score;
   const bound = optimal && best !== undefined ? best : Math.min(lowerBound, best ?? Infinity);
-  const result: SolveResult = {
+  const result: MilpResult = {
     status: plans.length > 0 ? "ok" : "infeasible",
     strategy: "milp",
     optimal,

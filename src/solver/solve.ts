@@ -43,8 +43,8 @@ export interface RankedPlacement {
 /** The answer of {@linkcode solve}. */
 export interface SolveResult {
   status: "ok" | "infeasible";
-  /** The strategy that produced the placements (`milp`: HiGHS, see `src/milp/`). */
-  strategy: "exact" | "beam" | "milp";
+  /** The strategy that produced the placements. */
+  strategy: "exact" | "beam";
   /** Whether the placements are proven to be the k best. */
   optimal: boolean;
   /** A lower bound on the best feasible score, from a relaxation (never from a heuristic). */
