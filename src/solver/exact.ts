@@ -123,15 +123,22 @@ export function exactSearch(
   });
   nodes += second.nodes;
   if (!second.complete && !second.timedOut && nodes < nodeLimit) {
-    const seeds = beamSearch(problem, weights, { topK, beamWidth: seedBeamWidth, guide: lag });
-    for (let j = 0; j < seeds.size; j++) {
-      top.offer(
-        seeds.score[j]!,
-        seeds.latency[j]!,
-        seeds.energy[j]!,
-        seeds.switches[j]!,
-        seeds.path(j),
-      );
+    // Incumbents (upper bounds only) from beams guided by the Lagrangian and by the
+    // memory-exact bound; when neither finds k placements, once more 16 times wider.
+    for (const width of [seedBeamWidth, 16 * seedBeamWidth]) {
+      if (width > seedBeamWidth && top.size >= topK) break;
+      for (const guide of [{ guide: lag }, ...(memory ? [{ memory }] : [])]) {
+        const seeds = beamSearch(problem, weights, { topK, beamWidth: width, ...guide });
+        for (let j = 0; j < seeds.size; j++) {
+          top.offer(
+            seeds.score[j]!,
+            seeds.latency[j]!,
+            seeds.energy[j]!,
+            seeds.switches[j]!,
+            seeds.path(j),
+          );
+        }
+      }
     }
     second = runSearch(problem, weights, top, lag, tables.score, surrogate, memory, {
       nodeLimit: nodeLimit - nodes,
