@@ -80,6 +80,7 @@ export class ConfigSolver {
   readonly #groupAxes: number[];
   readonly #axis: Record<string, number>;
   readonly #bases = new Map<string, Base>();
+  readonly #plansJson = new WeakMap<PlanRecord[], string>();
   readonly #solved = new Map<string, Omit<RunRecord, "index" | "params" | "solve_ms">>();
 
   /** Prepares to solve the configurations of `spec`. */
@@ -107,6 +108,27 @@ export class ConfigSolver {
   errorRecord(index: number, message: string): RunRecord {
     const record = this.run(index, { resolveOnly: true });
     return { ...record, status: "error", reason: null, error: message };
+  }
+
+  /**
+   * Solves the configuration at a grid index and returns its `runs.jsonl` line (no newline):
+   * the same text as `JSON.stringify(run(index))`, but the plans of a result reused for many
+   * configurations are serialised once.
+   *
+   * @param index A grid index.
+   * @returns The record's status and its JSON text.
+   */
+  line(index: number): { status: RunRecord["status"]; text: string } {
+    const record = this.run(index);
+    let plans = this.#plansJson.get(record.plans);
+    if (plans === undefined) {
+      plans = JSON.stringify(record.plans);
+      this.#plansJson.set(record.plans, plans);
+    }
+    const { plans: _, reason, error, ...head } = record;
+    const text = JSON.stringify(head).slice(0, -1) + ',"plans":' + plans + ',"reason":' +
+      JSON.stringify(reason) + ',"error":' + JSON.stringify(error) + "}";
+    return { status: record.status, text };
   }
 
   /**

@@ -40,9 +40,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         const statuses = new Uint8Array(indices.length);
         let lines = "";
         for (let k = 0; k < indices.length; k++) {
-          const record = solver.run(indices[k]!);
-          statuses[k] = RUN_STATUSES.indexOf(record.status);
-          lines += JSON.stringify(record) + "\n";
+          const { status, text } = solver.line(indices[k]!);
+          statuses[k] = RUN_STATUSES.indexOf(status);
+          lines += text + "\n";
         }
         const bytes = encoder.encode(lines);
         post({ type: "result", batch: message.batch, lines: bytes, statuses }, [
