@@ -45,6 +45,8 @@ interface Base {
   problems: Map<string, Problem>;
   /** Whether the exact search provably completes (few enough partial placements). */
   small: boolean;
+  /** The problem compiled without caps, once it is known that caps can be set on a copy. */
+  uncapped?: Problem | null;
   anchors: Map<string, Anchor[]>;
 }
 
@@ -354,7 +356,8 @@ export class ConfigSolver {
     const capKey = `${latencyCap}|${energyCap}`;
     let problem = base.problems.get(capKey);
     if (!problem) {
-      problem = compileProblem({
+      if (base.uncapped === undefined) base.uncapped = capsOnCopy(base.scenario!);
+      problem = base.uncapped ? withCaps(base.uncapped, latencyCap, energyCap) : compileProblem({
         ...base.scenario!,
         constraints: { max_total_latency_ms: latencyCap, max_total_energy_mj: energyCap },
       });
@@ -377,6 +380,58 @@ export class ConfigSolver {
       error: null,
     };
   }
+}
+
+/** A compiled problem with other caps: a shallow copy (see {@linkcode capsOnCopy}). */
+function withCaps(problem: Problem, latencyCap: number | null, energyCap: number | null): Problem {
+  return {
+    ...problem,
+    scenario: {
+      ...problem.scenario,
+      constraints: { max_total_latency_ms: latencyCap, max_total_energy_mj: energyCap },
+    },
+    latencyCap: latencyCap ?? Infinity,
+    energyCap: energyCap ?? Infinity,
+  };
+}
+
+/**
+ * Compiles a scenario without caps when setting caps on a copy of the compiled problem gives
+ * exactly what `compileProblem` gives with those caps (checked field by field on two sets of
+ * caps, so a solver that derives more from the caps is detected); `null` otherwise, and then
+ * every configuration is compiled.
+ */
+function capsOnCopy(scenario: Scenario): Problem | null {
+  const uncapped = compileProblem({
+    ...scenario,
+    constraints: { max_total_latency_ms: null, max_total_energy_mj: null },
+  });
+  for (const [l, e] of [[1, 2], [123.5, null]] as const) {
+    const compiled = compileProblem({
+      ...scenario,
+      constraints: { max_total_latency_ms: l, max_total_energy_mj: e },
+    });
+    if (!sameProblem(compiled, withCaps(uncapped, l, e))) return null;
+  }
+  return uncapped;
+}
+
+function sameProblem(a: Problem, b: Problem): boolean {
+  const keys = Object.keys(a) as (keyof Problem)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    const x = a[key] as unknown;
+    const y = b[key] as unknown;
+    if (ArrayBuffer.isView(x) && ArrayBuffer.isView(y)) {
+      const u = x as unknown as ArrayLike<number>;
+      const v = y as unknown as ArrayLike<number>;
+      if (u.length !== v.length) return false;
+      for (let i = 0; i < u.length; i++) if (!Object.is(u[i], v[i])) return false;
+    } else if (JSON.stringify(x) !== JSON.stringify(y) || !Object.is(typeof x, typeof y)) {
+      return false;
+    } else if (typeof x === "number" && !Object.is(x, y)) return false;
+  }
+  return true;
 }
 
 /** Number of partial placements (search tree nodes) of a scenario's chain of stages. */
