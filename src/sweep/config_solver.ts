@@ -19,8 +19,9 @@ export interface SolverHooks {
   /** Grid indices whose solve throws an Error (a test hook). */
   throwAt?: number[];
   /**
-   * Reuse proven results across caps (see {@linkcode ConfigSolver}); `false` solves every
-   * configuration from scratch, to check that reuse changes nothing. @default true
+   * Reuse proven results across caps and compiled problems across configurations (see
+   * {@linkcode ConfigSolver}); `false` compiles and solves every configuration from scratch, to
+   * check that reuse changes nothing. @default true
    */
   reuse?: boolean;
 }
@@ -356,7 +357,9 @@ export class ConfigSolver {
     const capKey = `${latencyCap}|${energyCap}`;
     let problem = base.problems.get(capKey);
     if (!problem) {
-      if (base.uncapped === undefined) base.uncapped = capsOnCopy(base.scenario!);
+      if (base.uncapped === undefined) {
+        base.uncapped = this.#reuse ? capsOnCopy(base.scenario!) : null;
+      }
       problem = base.uncapped ? withCaps(base.uncapped, latencyCap, energyCap) : compileProblem({
         ...base.scenario!,
         constraints: { max_total_latency_ms: latencyCap, max_total_energy_mj: energyCap },
