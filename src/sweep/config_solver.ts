@@ -59,8 +59,12 @@ const MAX_PROBLEMS = 64;
 /**
  * Resolves and solves the configurations of a sweep by grid index: applies the device profile
  * and memory overrides, sets caps and weights, hashes the canonical resolved content into the
- * configuration id, and solves it. Identical configurations (same id) are solved once per
- * instance. Runs the same in a worker and in the main thread.
+ * configuration id, and solves it with the solver's public API. Runs the same in a worker and
+ * in the main thread. Shortcuts that never change a result (tested against `reuse: false`):
+ * identical configurations (same id) are solved once per instance (recent ids); a resolved
+ * scenario is compiled once and caps are set on copies of the compiled problem; and a proven
+ * optimum answers tighter caps that all of its plans still meet, for problems the exact search
+ * provably completes.
  *
  * @example
  * ```ts
