@@ -219,3 +219,14 @@ Deno.test("runSweep() refuses sweeps over maxConfigs and results of another swee
   const fresh = await runSweep({ ...spec, hash: "f".repeat(64) }, { out, fresh: true, workers: 1 });
   assert.equal(fresh.progress.solvedNow, 216);
 });
+
+Deno.test("runSweep() fails (and says so) when workers cannot start", async () => {
+  const spec = specOf(SMALL_SWEEP);
+  const out = await Deno.makeTempDir();
+  await assert.rejects(
+    runSweep(spec, { out, workers: 2, hooks: { initError: "no solver here" } }),
+    /a sweep worker failed to start: no solver here/,
+  );
+  const manifest = JSON.parse(await Deno.readTextFile(`${out}/manifest.json`));
+  assert.equal(manifest.status, "interrupted");
+});

@@ -24,6 +24,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     switch (message.type) {
       case "init":
         hooks = message.hooks;
+        if (hooks.initError !== undefined) throw new Error(hooks.initError);
         solver = new ConfigSolver(message.spec, hooks);
         post({ type: "ready" });
         break;
