@@ -47,6 +47,11 @@ export interface RunRecord {
   /** Rank-1 energy, null without a plan (addition to the v1 contract). */
   energy_mj: number | null;
   params: Record<string, unknown>;
+  /**
+   * Memory budget of each device of the resolved scenario (after the device profile and memory
+   * axes), null when the configuration could not be resolved (addition to the v1 contract).
+   */
+  memory_budget_by_device: Record<string, number> | null;
   strategy: "exact" | "beam" | null;
   optimal: boolean | null;
   lower_bound: number | null;

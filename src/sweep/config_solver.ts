@@ -26,6 +26,9 @@ export interface SolverHooks {
   reuse?: boolean;
 }
 
+/** What a solve decides about a configuration (the rest of its record comes from the grid). */
+type SolvedBody = Omit<RunRecord, "index" | "params" | "solve_ms" | "memory_budget_by_device">;
+
 /** A proven result kept to answer tighter caps without solving. */
 interface Anchor {
   latencyCap: number;
@@ -33,7 +36,7 @@ interface Anchor {
   /** Largest rank-1..k latency and energy of its plans. */
   maxLatency: number;
   maxEnergy: number;
-  body: Omit<RunRecord, "id" | "group" | "index" | "params" | "solve_ms">;
+  body: Omit<SolvedBody, "id" | "group">;
 }
 
 /** Most search nodes a problem may need for reuse: below the exact search's first restart. */
@@ -41,6 +44,8 @@ const REUSE_MAX_NODES = 20_000;
 
 interface Base {
   scenario: Scenario | null;
+  /** Memory budget per device of the resolved scenario. */
+  budgets: Record<string, number> | null;
   reason: string;
   hash: string;
   problems: Map<string, Problem>;
@@ -88,7 +93,7 @@ export class ConfigSolver {
   readonly #axis: Record<string, number>;
   readonly #bases = new Map<string, Base>();
   readonly #plansJson = new WeakMap<PlanRecord[], string>();
-  readonly #solved = new Map<string, Omit<RunRecord, "index" | "params" | "solve_ms">>();
+  readonly #solved = new Map<string, SolvedBody>();
 
   /** Prepares to solve the configurations of `spec`. */
   constructor(spec: SweepSpec, hooks: SolverHooks = {}) {
@@ -154,9 +159,11 @@ export class ConfigSolver {
     const group = this.#groupAxes.map((a) => valueLabel(this.#spec.axes[a]!.values[pos[a]!]!))
       .join("/");
     let id = "";
-    let body: Omit<RunRecord, "index" | "params" | "solve_ms">;
+    let budgets: Record<string, number> | null = null;
+    let body: SolvedBody;
     try {
       const base = this.#base(pos);
+      budgets = base.budgets;
       const latencyCap = this.#cap("max_total_latency_ms", pos, base);
       const energyCap = this.#cap("max_total_energy_mj", pos, base);
       const weights = this.#weights(pos);
@@ -212,6 +219,7 @@ export class ConfigSolver {
       latency_ms: rest.latency_ms,
       energy_mj: rest.energy_mj,
       params,
+      memory_budget_by_device: budgets,
       strategy: rest.strategy,
       optimal: rest.optimal,
       lower_bound: rest.lower_bound,
@@ -262,6 +270,7 @@ export class ConfigSolver {
         scenario: null,
         reason: `device profile "${profileName}": ${outcome.reason}`,
         hash: sha256Hex(JSON.stringify([source.name, outcome.reason])),
+        budgets: null,
         problems: new Map(),
         small: false,
         anchors: new Map(),
@@ -272,6 +281,7 @@ export class ConfigSolver {
         scenario: outcome.scenario,
         reason: "",
         hash: sha256Hex(JSON.stringify(content)),
+        budgets: Object.fromEntries(outcome.scenario.devices.map((d) => [d.name, d.memory_mb])),
         problems: new Map(),
         small: partialPlacements(outcome.scenario) <= REUSE_MAX_NODES,
         anchors: new Map(),
@@ -295,7 +305,7 @@ export class ConfigSolver {
       beamWidth: number;
       nodeLimit: number;
     },
-  ): Omit<RunRecord, "index" | "params" | "solve_ms"> {
+  ): SolvedBody {
     const latency = latencyCap ?? Infinity;
     const energy = energyCap ?? Infinity;
     const reuse = this.#reuse && base.small && options.strategy !== "beam";
@@ -458,7 +468,7 @@ function blank(
   status: "infeasible" | "error",
   reason: string | null,
   error: string | null,
-): Omit<RunRecord, "index" | "params" | "solve_ms"> {
+): SolvedBody {
   return {
     id,
     status,
