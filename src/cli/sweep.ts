@@ -114,6 +114,10 @@ export async function sweep(args: string[]): Promise<number> {
       maxConfigs,
       signal: controller.signal,
       onProgress: reporter.update,
+      onDeriving: () => {
+        reporter.end();
+        if (!quiet) console.error("writing configs.csv, plans.csv, pareto.csv...");
+      },
       command,
     });
     reporter.end();

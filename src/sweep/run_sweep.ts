@@ -49,6 +49,8 @@ export interface RunSweepOptions {
   signal?: AbortSignal;
   /** Called after every batch. */
   onProgress?: (progress: SweepProgress) => void;
+  /** Called when the solving is over and the CSV files are being written. */
+  onDeriving?: () => void;
   /** The command line, recorded in the manifest. @default "" */
   command?: string;
   /** Test hooks for the workers. @default {} */
@@ -107,6 +109,7 @@ export async function runSweep(
     maxConfigs = DEFAULT_MAX_CONFIGS,
     signal,
     onProgress,
+    onDeriving,
     command = "",
     hooks = {},
   } = options;
@@ -248,6 +251,7 @@ export async function runSweep(
 
   let derived: DerivedFiles | undefined;
   if (status === "complete" && shard.count === 1) {
+    onDeriving?.();
     const final = await scanRuns([runsPath], grid.size);
     derived = await writeDerived(dir, [runsPath], final, spec, { workers });
   }
