@@ -9,6 +9,9 @@ import {
   type Weights,
 } from "../solver/mod.ts";
 import { applyProfile } from "./apply_profile.ts";
+import { capsOnCopy, withCaps } from "./_caps_on_copy.ts";
+import { blank, planRecord } from "./_plan_record.ts";
+import { partialPlacements } from "./_partial_placements.ts";
 import { ConfigGrid } from "./config_grid.ts";
 import type { AxisValue, SweepSpec, WeightsValue } from "./model.ts";
 import { sha256Hex } from "./sha256_hex.ts";
@@ -397,129 +400,4 @@ export class ConfigSolver {
       error: null,
     };
   }
-}
-
-/** A compiled problem with other caps: a shallow copy (see {@linkcode capsOnCopy}). */
-function withCaps(problem: Problem, latencyCap: number | null, energyCap: number | null): Problem {
-  return {
-    ...problem,
-    scenario: {
-      ...problem.scenario,
-      constraints: { max_total_latency_ms: latencyCap, max_total_energy_mj: energyCap },
-    },
-    latencyCap: latencyCap ?? Infinity,
-    energyCap: energyCap ?? Infinity,
-  };
-}
-
-/**
- * Compiles a scenario without caps when setting caps on a copy of the compiled problem gives
- * exactly what `compileProblem` gives with those caps (checked field by field on two sets of
- * caps, so a solver that derives more from the caps is detected); `null` otherwise, and then
- * every configuration is compiled.
- */
-function capsOnCopy(scenario: Scenario): Problem | null {
-  const uncapped = compileProblem({
-    ...scenario,
-    constraints: { max_total_latency_ms: null, max_total_energy_mj: null },
-  });
-  for (const [l, e] of [[1, 2], [123.5, null]] as const) {
-    const compiled = compileProblem({
-      ...scenario,
-      constraints: { max_total_latency_ms: l, max_total_energy_mj: e },
-    });
-    if (!sameProblem(compiled, withCaps(uncapped, l, e))) return null;
-  }
-  return uncapped;
-}
-
-function sameProblem(a: Problem, b: Problem): boolean {
-  const keys = Object.keys(a) as (keyof Problem)[];
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
-    const x = a[key] as unknown;
-    const y = b[key] as unknown;
-    if (ArrayBuffer.isView(x) && ArrayBuffer.isView(y)) {
-      const u = x as unknown as ArrayLike<number>;
-      const v = y as unknown as ArrayLike<number>;
-      if (u.length !== v.length) return false;
-      for (let i = 0; i < u.length; i++) if (!Object.is(u[i], v[i])) return false;
-    } else if (JSON.stringify(x) !== JSON.stringify(y) || !Object.is(typeof x, typeof y)) {
-      return false;
-    } else if (typeof x === "number" && !Object.is(x, y)) return false;
-  }
-  return true;
-}
-
-/** Number of partial placements (search tree nodes) of a scenario's chain of stages. */
-function partialPlacements(scenario: Scenario): number {
-  let product = 1;
-  let total = 0;
-  for (const stage of scenario.stages) {
-    product *= Object.keys(stage.profiles).length;
-    total += product;
-  }
-  return total;
-}
-
-function blank(
-  id: string,
-  group: string,
-  status: "infeasible" | "error",
-  reason: string | null,
-  error: string | null,
-): SolvedBody {
-  return {
-    id,
-    status,
-    group,
-    latency_ms: null,
-    energy_mj: null,
-    strategy: null,
-    optimal: null,
-    lower_bound: null,
-    gap: null,
-    plans: [],
-    reason,
-    error,
-  };
-}
-
-function planRecord(
-  problem: Problem,
-  path: readonly number[],
-  rank: number,
-  plan: { score: number; latency: number; energy: number; switches: number; memory: number[] },
-): PlanRecord {
-  const { m, optDevice, optLatency, optEnergy, optMemory, xferLatency, xferEnergy, deviceNames } =
-    problem;
-  const stages = [];
-  let prev = -1;
-  for (let i = 0; i < path.length; i++) {
-    const o = path[i]!;
-    const d = optDevice[o]!;
-    const at = i > 0 ? (i * m + prev) * m + d : -1;
-    stages.push({
-      stage_name: problem.scenario.stages[i]!.name,
-      device_name: deviceNames[d]!,
-      execution_latency_ms: optLatency[o]!,
-      transfer_latency_ms: at >= 0 ? xferLatency[at]! : 0,
-      execution_energy_mj: optEnergy[o]!,
-      transfer_energy_mj: at >= 0 ? xferEnergy[at]! : 0,
-      memory_mb: optMemory[o]!,
-    });
-    prev = d;
-  }
-  const memory_by_device: Record<string, number> = {};
-  deviceNames.forEach((name, d) => memory_by_device[name] = plan.memory[d]!);
-  return {
-    rank,
-    score: plan.score,
-    latency_ms: plan.latency,
-    energy_mj: plan.energy,
-    switches: plan.switches,
-    devices: path.map((o) => deviceNames[optDevice[o]!]!),
-    memory_by_device,
-    stages,
-  };
 }
