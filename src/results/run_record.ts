@@ -52,7 +52,8 @@ export interface RunRecord {
    * axes), null when the configuration could not be resolved (addition to the v1 contract).
    */
   memory_budget_by_device: Record<string, number> | null;
-  strategy: "exact" | "beam" | null;
+  /** The search that produced the plans (`exact`, `beam`, ...), null without a solve. */
+  strategy: string | null;
   optimal: boolean | null;
   lower_bound: number | null;
   gap: number | null;
