@@ -230,3 +230,26 @@ Deno.test("runSweep() fails (and says so) when workers cannot start", async () =
   const manifest = JSON.parse(await Deno.readTextFile(`${out}/manifest.json`));
   assert.equal(manifest.status, "interrupted");
 });
+
+Deno.test("runSweep() clears files left by a run killed while writing its CSVs", async () => {
+  const spec = specOf(SMALL_SWEEP);
+  const out = await Deno.makeTempDir();
+  const leftovers = [
+    "configs.csv.tmp-4242-ab12cd",
+    ".plans.csv.part-3",
+    ".configs.csv.part-0.tmp-4242-zz9",
+    "manifest.json.tmp-4242",
+  ];
+  for (const name of [...leftovers, "notes.txt"]) await Deno.writeTextFile(`${out}/${name}`, "x");
+  await runSweep(spec, { out, workers: 1 });
+  const names = [];
+  for await (const entry of Deno.readDir(out)) names.push(entry.name);
+  assert.deepEqual(names.sort(), [
+    "configs.csv",
+    "manifest.json",
+    "notes.txt",
+    "pareto.csv",
+    "plans.csv",
+    "runs.jsonl",
+  ]);
+});
