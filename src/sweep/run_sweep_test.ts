@@ -253,3 +253,34 @@ Deno.test("runSweep() clears files left by a run killed while writing its CSVs",
     "runs.jsonl",
   ]);
 });
+
+Deno.test("runSweep() solves duplicates in their leader's batch, with identical results", async () => {
+  const spec = specOf({
+    ...SMALL_SWEEP,
+    device_profiles: {
+      as_measured: {},
+      no_npu: { remove_devices: ["npu"] },
+      unchanged: { scale: { gpu: { latency: 1 } } },
+    },
+  });
+  const base = await Deno.makeTempDir();
+  await runSweep(spec, { out: `${base}/a`, workers: 1, batchSize: 5 });
+  await runSweep(spec, { out: `${base}/b`, workers: 2, batchSize: 64 });
+  assert.deepEqual(await derived(`${base}/a`), await derived(`${base}/b`));
+  const configs = parse(await Deno.readTextFile(`${base}/a/configs.csv`), {
+    columns: true,
+  }) as Record<
+    string,
+    string
+  >[];
+  assert.equal(configs.length, 216);
+  const byKey = new Map<string, string>();
+  for (const row of configs) {
+    const key = `${row.goal}|${row.max_total_latency_ms}|${row.max_total_energy_mj}`;
+    if (row.device_profile === "as_measured") byKey.set(key, row.id!);
+  }
+  for (const row of configs.filter((r) => r.device_profile === "unchanged")) {
+    const key = `${row.goal}|${row.max_total_latency_ms}|${row.max_total_energy_mj}`;
+    assert.equal(row.id, byKey.get(key));
+  }
+});
