@@ -26,12 +26,12 @@ Deno.test("merge CLI: 4 local shards + merge equal a single-process run", async 
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, new RegExp(`shard ${i}/4 \\(from --shard\\)`));
   }
-  // The last shard as a Slurm array task would run it (array 1-4: ids start at 1).
-  const slurm = await runCli(["sweep", file, "--out", out], {
-    env: { SLURM_ARRAY_TASK_ID: "4", SLURM_ARRAY_TASK_MIN: "1", SLURM_ARRAY_TASK_COUNT: "4" },
+  // The last shard as a Slurm array task would run it (a rerun of task 3 alone: count 1).
+  const slurm = await runCli(["sweep", file, "--out", out, "--shard-count", "4"], {
+    env: { SLURM_ARRAY_TASK_ID: "3", SLURM_ARRAY_TASK_MIN: "3", SLURM_ARRAY_TASK_COUNT: "1" },
   });
   assert.equal(slurm.code, 0, slurm.stderr);
-  assert.match(slurm.stderr, /shard 3\/4 \(from SLURM_ARRAY_TASK_ID=4/);
+  assert.match(slurm.stderr, /shard 3\/4 \(from SLURM_ARRAY_TASK_ID=3, --shard-count=4\)/);
   // A retried shard appends duplicates of lines it already had: they count once.
   const runs3 = `${out}/shards/3-of-4/runs.jsonl`;
   const text = await Deno.readTextFile(runs3);

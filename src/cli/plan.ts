@@ -5,11 +5,22 @@ import {
   GOAL_NAMES,
   GOAL_PRESETS,
   type GoalName,
+  paretoFront,
   solve,
   type SolveResult,
   type Weights,
 } from "../solver/mod.ts";
-import { planRecords, rationale, renderCsv, renderHtml, renderText } from "../report/mod.ts";
+import {
+  paretoReport,
+  planRecords,
+  rationale,
+  renderCsv,
+  renderHtml,
+  renderParetoCsv,
+  renderParetoHtml,
+  renderParetoText,
+  renderText,
+} from "../report/mod.ts";
 import { choiceFlag, numberFlag, parseFlags } from "./flags.ts";
 import { UsageError } from "./usage_error.ts";
 import { writeOutput } from "./write_output.ts";
@@ -23,8 +34,13 @@ Options:
   --weights latency=1,energy=0.4,switches=0.1
                                        custom score weights (overrides --goal)
   --top-k N                            plans to return (default 3)
-  --strategy auto|exact|beam           auto proves optimality when it can (default auto)
+  --strategy auto|exact|beam|milp      auto proves optimality when it can (default auto);
+                                       milp solves with HiGHS, an independent cross-check
   --beam-width N                       beam width (default 128)
+  --time-limit MS                      stop the search after MS milliseconds and report the
+                                       best found with its gap (default: no limit)
+  --pareto                             report the exact latency/energy Pareto front instead
+                                       (text: table and plot; json; csv; html: SVG plot)
   --format text|json|csv|html          output format (default text)
   --output FILE                        write to FILE (folders created) instead of stdout
   -h, --help                           this help
@@ -32,7 +48,7 @@ Options:
 Exit codes: 0 plans found, 1 no feasible placement, 2 bad input.`;
 
 const FORMATS = ["text", "json", "csv", "html"] as const;
-const STRATEGIES = ["auto", "exact", "beam"] as const;
+const STRATEGIES = ["auto", "exact", "beam", "milp"] as const;
 
 /**
  * Parses `--weights latency=1,energy=0.4,switches=0.1`; keys not given are 0.
@@ -57,9 +73,13 @@ export function parseWeights(text: string): Weights {
 }
 
 /** Describes how optimality was established, for reports. */
-export function proofSentence(result: SolveResult): string {
+export function proofSentence(
+  result: Omit<SolveResult, "strategy"> & { strategy: string },
+): string {
   if (result.optimal) {
-    return `proven optimal top-${result.plans.length} (exact branch and bound, ${result.nodes} nodes)`;
+    return result.strategy === "milp"
+      ? `proven optimal top-${result.plans.length} (HiGHS MILP, ${result.nodes} branch-and-bound nodes)`
+      : `proven optimal top-${result.plans.length} (exact branch and bound, ${result.nodes} nodes)`;
   }
   const gap = result.gap === null ? "" : `, gap at most ${(result.gap * 100).toFixed(2)}%`;
   return `not proven optimal (${result.strategy} search; lower bound ${
@@ -77,6 +97,8 @@ export async function plan(args: string[]): Promise<number> {
     "beam-width": { type: "string", default: "128" },
     format: { type: "string", default: "text" },
     output: { type: "string" },
+    "time-limit": { type: "string" },
+    pareto: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -97,10 +119,32 @@ export async function plan(args: string[]): Promise<number> {
     integer: true,
   });
   const format = choiceFlag("--format", values.format, FORMATS);
+  const timeLimitMs = values["time-limit"] === undefined
+    ? Infinity
+    : numberFlag("--time-limit", values["time-limit"], { min: 0, max: 1e9 });
 
   const { scenario } = await loadScenario(positionals[0]!);
   const problem = compileProblem(scenario);
-  const result = solve(problem, weights, { topK, strategy, beamWidth });
+  if (values.pareto) {
+    const front = paretoFront(problem, { weights, deadline: performance.now() + timeLimitMs });
+    if (front.points.length === 0) {
+      console.error(`No feasible placement for "${scenario.name}".`);
+      return 1;
+    }
+    const report = paretoReport(scenario.name, goal, front);
+    const text = format === "json"
+      ? JSON.stringify(report, null, 2) + "\n"
+      : format === "csv"
+      ? renderParetoCsv(report)
+      : format === "html"
+      ? renderParetoHtml(report)
+      : renderParetoText(report) + "\n";
+    await emit(values.output, format, text);
+    return 0;
+  }
+  const result = strategy === "milp"
+    ? await (await import("../milp/mod.ts")).solveMilp(problem, weights, { topK, timeLimitMs })
+    : solve(problem, weights, { topK, strategy, beamWidth, timeLimitMs });
   if (result.status === "infeasible") {
     console.error(`No feasible placement for "${scenario.name}": ${result.reason}.`);
     return 1;
@@ -115,11 +159,16 @@ export async function plan(args: string[]): Promise<number> {
     : format === "html"
     ? renderHtml(records, proof)
     : renderText(records, proof) + "\n";
-  if (values.output) {
-    await writeOutput(values.output, text);
-    console.error(`Wrote ${format} report to ${values.output}`);
+  await emit(values.output, format, text);
+  return 0;
+}
+
+/** Writes a report to the output file, or to stdout. */
+async function emit(output: string | undefined, format: string, text: string): Promise<void> {
+  if (output) {
+    await writeOutput(output, text);
+    console.error(`Wrote ${format} report to ${output}`);
   } else {
     await Deno.stdout.write(new TextEncoder().encode(text));
   }
-  return 0;
 }

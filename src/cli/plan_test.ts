@@ -196,3 +196,64 @@ Deno.test("the committed scenario JSON Schema is up to date with the zod schema"
   const committed = await Deno.readTextFile(join(root, "docs/scenario.schema.json"));
   assert.equal(committed, scenarioJsonSchemaText(), "run `deno task schema`");
 });
+
+Deno.test("plan --pareto prints the front as a table and an ASCII plot", async () => {
+  const { code, stdout } = await cli("plan", sample, "--pareto");
+  assert.equal(code, 0);
+  const lines = stdout.split("\n");
+  assert.equal(
+    lines[1],
+    "Latency/energy Pareto front: 3 placements (proven complete); B = best for goal balanced",
+  );
+  assert.match(stdout, /1 B \| 27\.97 +\| 32\.18 +\| 2 +\| 1\.8479 \| gpu gpu npu npu npu npu gpu/);
+  assert.match(stdout, /3 +\| 30\.91 +\| 30\.16 +\| 2 +\| 1\.8851 \| cpu npu npu npu npu npu gpu/);
+  assert.match(stdout, /^32\.18 \|B$/m);
+  assert.match(stdout, /^30\.16 \| {55}\*$/m);
+});
+
+Deno.test("plan --pareto --format json|csv|html writes the same front", async () => {
+  const json = JSON.parse((await cli("plan", sample, "--pareto", "--format", "json")).stdout);
+  assert.equal(json.complete, true);
+  assert.deepEqual(
+    json.points.map((
+      p: { total_latency_ms: number; best: boolean },
+    ) => [p.total_latency_ms, p.best]),
+    [[27.97, true], [28.65, false], [30.91, false]],
+  );
+  const csv = parse((await cli("plan", sample, "--pareto", "--format", "csv")).stdout, {
+    columns: true,
+  }) as Record<string, string>[];
+  assert.deepEqual(csv.map((r) => r.device_path), [
+    "gpu gpu npu npu npu npu gpu",
+    "gpu npu npu npu npu npu gpu",
+    "cpu npu npu npu npu npu gpu",
+  ]);
+  const html = (await cli("plan", sample, "--pareto", "--format", "html")).stdout;
+  assert.equal((html.match(/<circle /g) ?? []).length, 3);
+  assert.match(html, /<tr class="best"><td>1<\/td><td>27\.97<\/td>/);
+});
+
+Deno.test("plan --strategy milp gives the exact search's plans through HiGHS", async () => {
+  const { code, stdout } = await cli("plan", sample, "--strategy", "milp", "--format", "json");
+  assert.equal(code, 0);
+  const plans = JSON.parse(stdout) as { strategy: string; total_score: number }[];
+  assert.deepEqual(plans.map((p) => p.strategy), ["milp", "milp", "milp"]);
+  assert.deepEqual(plans.map((p) => Math.round(p.total_score * 1e6) / 1e6), [
+    1.847865,
+    1.853545,
+    1.885077,
+  ]);
+});
+
+Deno.test("plan --time-limit 0 reports an unproven plan with its gap; bad limits are usage errors", async () => {
+  const { code, stdout } = await cli("plan", sample, "--time-limit", "0", "--strategy", "exact");
+  assert.equal(code, 1); // stopped before any placement was found
+  assert.equal(stdout, "");
+  const auto = await cli("plan", sample, "--time-limit", "0", "--format", "json");
+  assert.equal(auto.code, 0);
+  const plans = JSON.parse(auto.stdout) as { strategy: string; optimal: boolean }[];
+  assert.ok(plans.every((p) => p.strategy === "beam" && p.optimal === false));
+  const bad = await cli("plan", sample, "--time-limit=-5");
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--time-limit/);
+});

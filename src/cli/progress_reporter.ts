@@ -51,6 +51,7 @@ export function progressReporter(
     },
     end() {
       if (drawn) Deno.stderr.writeSync(new TextEncoder().encode("\n"));
+      drawn = false;
     },
   };
 }

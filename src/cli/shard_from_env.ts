@@ -10,7 +10,8 @@ export interface ShardChoice {
 
 /**
  * Chooses the shard of a sweep run: `--shard i/N` first, else the array-job index of Slurm
- * (`SLURM_ARRAY_TASK_ID` minus `SLURM_ARRAY_TASK_MIN`, out of `SLURM_ARRAY_TASK_COUNT`), of a
+ * (`SLURM_ARRAY_TASK_ID` of an array submitted as `0-(N-1)`, out of `--shard-count` or else
+ * `SLURM_ARRAY_TASK_COUNT`, which is right only when the whole array was submitted), of a
  * Kubernetes indexed Job (`JOB_COMPLETION_INDEX`) or of AWS Batch (`AWS_BATCH_JOB_ARRAY_INDEX`),
  * the last two with `--shard-count`. Without any of them, the whole sweep (0/1).
  *
@@ -43,9 +44,7 @@ export function shardFromEnv(
   const count = shardCount === undefined ? undefined : whole("--shard-count", shardCount);
   const slurm = env.SLURM_ARRAY_TASK_ID;
   if (slurm !== undefined && slurm !== "") {
-    const min = env.SLURM_ARRAY_TASK_MIN
-      ? whole("SLURM_ARRAY_TASK_MIN", env.SLURM_ARRAY_TASK_MIN)
-      : 0;
+    const fromCount = count === undefined && env.SLURM_ARRAY_TASK_COUNT;
     const total = count ??
       (env.SLURM_ARRAY_TASK_COUNT
         ? whole("SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT)
@@ -55,10 +54,19 @@ export function shardFromEnv(
         "SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not: pass --shard-count N",
       );
     }
-    const index = whole("SLURM_ARRAY_TASK_ID", slurm) - min;
+    const index = whole("SLURM_ARRAY_TASK_ID", slurm);
+    if (index >= total) {
+      throw new UsageError(
+        `SLURM_ARRAY_TASK_ID=${index} is not below the shard count ${total}${
+          fromCount ? " (SLURM_ARRAY_TASK_COUNT)" : ""
+        }: submit the array as 0-(N-1), and pass --shard-count N when submitting only some of its tasks`,
+      );
+    }
     return {
-      shard: check(index, total, "SLURM_ARRAY_TASK_ID"),
-      source: `SLURM_ARRAY_TASK_ID=${slurm}${min ? ` (minus SLURM_ARRAY_TASK_MIN=${min})` : ""}`,
+      shard: { index, count: total },
+      source: `SLURM_ARRAY_TASK_ID=${slurm}, ${
+        fromCount ? "SLURM_ARRAY_TASK_COUNT" : "--shard-count"
+      }=${total}`,
     };
   }
   for (const name of ["JOB_COMPLETION_INDEX", "AWS_BATCH_JOB_ARRAY_INDEX"]) {

@@ -25,9 +25,10 @@ Options:
   --out DIR            results folder (default results/<sweep name>)
   --workers N          worker threads (default: the number of cores)
   --shard i/N          solve only configurations with index % N == i, into DIR/shards/i-of-N/
-                       (default: from SLURM_ARRAY_TASK_ID/COUNT, or JOB_COMPLETION_INDEX or
-                       AWS_BATCH_JOB_ARRAY_INDEX with --shard-count); combine with 'merge'
-  --shard-count N      number of shards, with JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX
+                       (default: the array index SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or
+                       AWS_BATCH_JOB_ARRAY_INDEX, out of --shard-count or SLURM_ARRAY_TASK_COUNT;
+                       the one used is printed); combine the shards with 'deno task merge DIR'
+  --shard-count N      number of shards, for a shard index taken from the environment
   --dry-run            print the configuration count, the axes and examples; solve nothing
   --max-configs N      refuse sweeps larger than N (default ${DEFAULT_MAX_CONFIGS})
   --retry-errors       solve again the configurations that ended with an error
@@ -114,6 +115,10 @@ export async function sweep(args: string[]): Promise<number> {
       maxConfigs,
       signal: controller.signal,
       onProgress: reporter.update,
+      onDeriving: () => {
+        reporter.end();
+        if (!quiet) console.error("writing configs.csv, plans.csv, pareto.csv...");
+      },
       command,
     });
     reporter.end();

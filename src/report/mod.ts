@@ -12,3 +12,4 @@ export * from "./render_csv.ts";
 export * from "./render_html.ts";
 export * from "./escape_html.ts";
 export * from "./format_mb.ts";
+export * from "./render_pareto.ts";

@@ -67,14 +67,14 @@ export function assignmentsOf(problem: Problem, path: readonly number[]): Assign
  *
  * @param problem The compiled problem.
  * @param goal The goal's name (a preset or `custom`).
- * @param result What `solve` returned.
+ * @param result What `solve` (or `solveMilp`, strategy `milp`) returned.
  * @param explain Rationale lines for each plan, by rank (0-based).
  * @returns One record per plan.
  */
 export function planRecords(
   problem: Problem,
   goal: string,
-  result: SolveResult,
+  result: Omit<SolveResult, "strategy"> & { strategy: string },
   explain: (plan: RankedPlacement, rank: number) => string[] = () => [],
 ): PlanRecord[] {
   const budgets = Object.fromEntries(problem.scenario.devices.map((d) => [d.name, d.memory_mb]));

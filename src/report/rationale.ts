@@ -1,5 +1,5 @@
 import type { Problem, RankedPlacement, Weights } from "../solver/mod.ts";
-import { solve } from "../solver/mod.ts";
+import { explainPlan } from "../solver/mod.ts";
 import { assignmentsOf } from "./plan_record.ts";
 
 const f2 = (x: number) => x.toFixed(2);
@@ -48,60 +48,16 @@ export function basicRationale(problem: Problem, plan: RankedPlacement): string[
   return lines;
 }
 
-/** A constraint whose removal would change the optimum. */
-export interface BindingConstraint {
-  /** e.g. `latency cap`, `energy cap`, `memory of npu`. */
-  name: string;
-  /** The limit as written in the scenario, with its unit. */
-  limit: string;
-  /** The best plan without this constraint. */
-  relaxed: RankedPlacement;
-}
-
 /**
- * Finds which constraints bind on the optimum: each cap and memory budget is removed in turn
- * and the problem re-solved exactly; a constraint binds when its removal improves the best score.
- *
- * @param problem The compiled problem.
- * @param weights Score weights.
- * @param best The proven optimum under every constraint.
- * @returns The binding constraints with the plan each would allow.
- */
-export function bindingConstraints(
-  problem: Problem,
-  weights: Weights,
-  best: RankedPlacement,
-): BindingConstraint[] {
-  const found: BindingConstraint[] = [];
-  const check = (name: string, limit: string, relaxedProblem: Problem) => {
-    const r = solve(relaxedProblem, weights, { topK: 1, strategy: "exact" });
-    const plan = r.plans[0];
-    if (r.optimal && plan && plan.score < best.score - 1e-12) {
-      found.push({ name, limit, relaxed: plan });
-    }
-  };
-  if (Number.isFinite(problem.latencyCap)) {
-    check("latency cap", `${f2(problem.latencyCap)} ms`, { ...problem, latencyCap: Infinity });
-  }
-  if (Number.isFinite(problem.energyCap)) {
-    check("energy cap", `${f2(problem.energyCap)} mJ`, { ...problem, energyCap: Infinity });
-  }
-  problem.deviceNames.forEach((name, d) => {
-    const memoryBudget = problem.memoryBudget.slice();
-    memoryBudget[d] = Infinity;
-    check(`memory of ${name}`, `${f2(problem.memoryBudget[d]!)} MB`, { ...problem, memoryBudget });
-  });
-  return found;
-}
-
-/**
- * Full rationale of the best plan: the original's lines, which constraint binds (and what
- * lifting it would buy), which limits are nearly exhausted, and what the runner-up would cost.
+ * Full rationale of the best plan: the original's lines; when the plan is proven optimal, the
+ * solver's explanation (which caps and budgets bind, their price, the nearest placements on the
+ * latency/energy front, see `explainPlan`); the headroom under the caps; the runner-up's cost.
  *
  * @param problem The compiled problem.
  * @param weights Score weights.
  * @param plans The ranked plans (proven optimal when `optimal`).
  * @param optimal Whether the plans are proven; binding analysis needs a proven optimum.
+ * @param explainBudgetMs Wall-clock budget of the explanation's re-solves.
  * @returns Sentences for the best plan.
  */
 export function rationale(
@@ -109,24 +65,17 @@ export function rationale(
   weights: Weights,
   plans: readonly RankedPlacement[],
   optimal: boolean,
+  explainBudgetMs = 3000,
 ): string[] {
   const best = plans[0];
   if (!best) return [];
   const lines = basicRationale(problem, best);
   if (optimal) {
-    const binding = bindingConstraints(problem, weights, best);
-    for (const b of binding) {
-      lines.push(
-        `The ${b.name} (${b.limit}) binds: without it the best plan would be ${
-          b.relaxed.devices.join(" ")
-        } at ${f2(b.relaxed.latency)} ms, ${f2(b.relaxed.energy)} mJ, score ${
-          b.relaxed.score.toFixed(4)
-        } (${signed(b.relaxed.score - best.score, 4)}).`,
-      );
-    }
-    if (binding.length === 0) {
-      lines.push("No cap or memory budget binds: this is also the unconstrained optimum.");
-    }
+    const explanation = explainPlan(problem, weights, best, {
+      nodeLimit: 500_000,
+      deadline: performance.now() + explainBudgetMs,
+    });
+    lines.push(...explanation.sentences);
   }
   const slack: string[] = [];
   if (Number.isFinite(problem.latencyCap)) {

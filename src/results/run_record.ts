@@ -47,7 +47,13 @@ export interface RunRecord {
   /** Rank-1 energy, null without a plan (addition to the v1 contract). */
   energy_mj: number | null;
   params: Record<string, unknown>;
-  strategy: "exact" | "beam" | null;
+  /**
+   * Memory budget of each device of the resolved scenario (after the device profile and memory
+   * axes), null when the configuration could not be resolved (addition to the v1 contract).
+   */
+  memory_budget_by_device: Record<string, number> | null;
+  /** The search that produced the plans (`exact`, `beam`, ...), null without a solve. */
+  strategy: string | null;
   optimal: boolean | null;
   lower_bound: number | null;
   gap: number | null;

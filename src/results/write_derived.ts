@@ -136,6 +136,7 @@ export async function writeDerived(
   const onFront = new Uint8Array(size);
   for (const i of front) onFront[i] = 1;
 
+  await removeLeftovers(dir);
   const files: DerivedFiles = {
     configs: join(dir, "configs.csv"),
     plans: join(dir, "plans.csv"),
@@ -210,6 +211,17 @@ export async function writeDerived(
     }
   }
   return files;
+}
+
+/** Removes temporary and part files that a run killed while writing its CSVs left behind. */
+async function removeLeftovers(dir: string): Promise<void> {
+  const leftover =
+    /^(?:(?:configs|plans|pareto)\.csv\.tmp-\d+-\w+|\.(?:configs|plans)\.csv\.part-\d+(?:\.tmp-\d+-\w+)?|manifest\.json\.tmp-\d+)$/;
+  for await (const entry of Deno.readDir(dir)) {
+    if (entry.isFile && leftover.test(entry.name)) {
+      await Deno.remove(join(dir, entry.name)).catch(() => {});
+    }
+  }
 }
 
 function runDeriveWorkers(

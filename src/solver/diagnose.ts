@@ -4,15 +4,26 @@ import type { Problem } from "./problem.ts";
 
 const fmt = (x: number) => x.toFixed(2);
 
+/** Options of {@linkcode diagnoseInfeasible}. */
+export interface DiagnoseOptions {
+  /**
+   * Search nodes each of the two searches that tell caps from memory may visit; a search that
+   * stops early makes no claim. @default Infinity
+   */
+  nodeLimit?: number;
+}
+
 /**
  * Explains why a problem has no feasible placement, naming the constraint: a stage that fits no
  * device, a missing link, a cap below the best possible total, a device whose memory cannot hold
  * the stages that can only run there, or caps and budgets that cannot be met together.
  *
  * @param problem A problem for which the exact search found no feasible placement.
+ * @param options Effort allowed for the searches that tell caps from memory.
  * @returns One sentence.
  */
-export function diagnoseInfeasible(problem: Problem): string {
+export function diagnoseInfeasible(problem: Problem, options: DiagnoseOptions = {}): string {
+  const { nodeLimit = Infinity } = options;
   const { scenario, n, optStart, optDevice, optMemory, memoryBudget, deviceNames } = problem;
   for (let i = 0; i < n; i++) {
     let fits = false;
@@ -67,7 +78,8 @@ export function diagnoseInfeasible(problem: Problem): string {
   }
   const weights = { latency: 1, energy: 0, switches: 0 };
   const withoutMemory = { ...problem, memoryBudget: new Float64Array(problem.m).fill(Infinity) };
-  if (exactSearch(withoutMemory, weights, { topK: 1 }).top.size === 0) {
+  const capsOnly = exactSearch(withoutMemory, weights, { topK: 1, nodeLimit });
+  if (capsOnly.complete && capsOnly.top.size === 0) {
     return `no placement meets both caps at once: the fastest takes ${fmt(fastest)} ms (cap ${
       fmt(problem.latencyCap)
     }) and the most frugal uses ${fmt(frugal)} mJ (cap ${
@@ -75,10 +87,14 @@ export function diagnoseInfeasible(problem: Problem): string {
     }), but none does both`;
   }
   const withoutCaps = { ...problem, latencyCap: Infinity, energyCap: Infinity };
-  if (exactSearch(withoutCaps, weights, { topK: 1 }).top.size === 0) {
+  const memoryOnly = exactSearch(withoutCaps, weights, { topK: 1, nodeLimit });
+  if (memoryOnly.complete && memoryOnly.top.size === 0) {
     return `the memory budgets (${
       deviceNames.map((name, d) => `${name} ${fmt(memoryBudget[d]!)} MB`).join(", ")
     }) cannot hold every stage in any placement`;
+  }
+  if (!capsOnly.complete || !memoryOnly.complete) {
+    return "no single cap or budget rules every placement out on its own; together they may";
   }
   return "the latency and energy caps cannot be met within the memory budgets: each placement that fits in memory breaks a cap";
 }

@@ -16,4 +16,8 @@ export * from "./exact.ts";
 export * from "./beam.ts";
 export * from "./brute_force.ts";
 export * from "./diagnose.ts";
+export * from "./explain.ts";
+export * from "./generate.ts";
+export * from "./pareto_filter.ts";
+export * from "./pareto_front.ts";
 export * from "./solve.ts";

@@ -1,6 +1,5 @@
 import { beamSearch } from "./beam.ts";
 import { diagnoseInfeasible } from "./diagnose.ts";
-import { evaluatePath } from "./evaluate.ts";
 import { exactSearch } from "./exact.ts";
 import type { Weights } from "./goals.ts";
 import { lagrangianBound } from "./lagrangian.ts";
@@ -102,12 +101,12 @@ export function solve(problem: Problem, weights: Weights, options: SolveOptions 
     const best = top.size > 0 ? top.score[0]! : undefined;
     const bound = lagrangianBound(problem, weights, best === undefined ? {} : { upperBound: best })
       .bound;
-    return finish(problem, weights, top, { strategy: "beam", optimal: false, bound, nodes: 0 });
+    return finish(problem, top, { strategy: "beam", optimal: false, bound, nodes: 0 });
   }
   const deadline = timeLimitMs === Infinity ? Infinity : performance.now() + timeLimitMs;
   const exact = exactSearch(problem, weights, { topK, nodeLimit, deadline });
   if (exact.complete || strategy === "exact") {
-    return finish(problem, weights, exact.top, {
+    return finish(problem, exact.top, {
       strategy: "exact",
       optimal: exact.complete,
       bound: exact.lowerBound,
@@ -124,7 +123,7 @@ export function solve(problem: Problem, weights: Weights, options: SolveOptions 
       exact.top.path(j),
     );
   }
-  return finish(problem, weights, beam, {
+  return finish(problem, beam, {
     strategy: "beam",
     optimal: false,
     bound: exact.lowerBound,
@@ -132,24 +131,33 @@ export function solve(problem: Problem, weights: Weights, options: SolveOptions 
   });
 }
 
+/** Effort of the diagnosis when the search was stopped (it must not outlast the time limit). */
+const DIAGNOSE_NODES = 10_000;
+
 function finish(
   problem: Problem,
-  weights: Weights,
   top: TopK,
   info: { strategy: "exact" | "beam"; optimal: boolean; bound: number; nodes: number },
 ): SolveResult {
+  const { n, m, optDevice, optMemory, deviceNames } = problem;
   const plans: RankedPlacement[] = [];
   for (let j = 0; j < top.size; j++) {
     const path = top.path(j);
-    const e = evaluatePath(problem, weights, path);
+    const devices = new Array<string>(n);
+    const memory = new Array<number>(m).fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = optDevice[path[i]!]!;
+      devices[i] = deviceNames[d]!;
+      memory[d] = memory[d]! + optMemory[path[i]!]!; // summed in stage order, as evaluatePath does
+    }
     plans.push({
       path,
-      devices: path.map((o) => problem.deviceNames[problem.optDevice[o]!]!),
+      devices,
       score: top.score[j]!,
       latency: top.latency[j]!,
       energy: top.energy[j]!,
       switches: top.switches[j]!,
-      memory: Array.from(e.memory),
+      memory,
     });
   }
   const best = plans[0]?.score;
@@ -172,7 +180,7 @@ function finish(
     result.reason = provenEmpty
       ? diagnoseInfeasible(problem)
       : `no feasible placement found, and the search was stopped before it could prove none exists (${
-        diagnoseInfeasible(problem)
+        diagnoseInfeasible(problem, { nodeLimit: DIAGNOSE_NODES })
       })`;
   }
   return result;

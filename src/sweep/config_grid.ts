@@ -69,6 +69,18 @@ export class ConfigGrid {
     return out;
   }
 
+  /**
+   * The grid index of a combination of axis value positions (the inverse of
+   * {@linkcode ConfigGrid.positionsAt}; zipped axes are read from their group's first axis).
+   */
+  indexOf(positions: Int32Array): number {
+    let index = 0;
+    for (let d = 0; d < this.#dims.length; d++) {
+      index = index * this.dimensionSizes[d]! + positions[this.#dims[d]![0]!]!;
+    }
+    return index;
+  }
+
   /** Whether an exclude rule drops the combination with these axis value positions. */
   isExcluded(positions: Int32Array): boolean {
     for (const rule of this.spec.exclude) {

@@ -9,6 +9,9 @@ import {
   type Weights,
 } from "../solver/mod.ts";
 import { applyProfile } from "./apply_profile.ts";
+import { capsOnCopy, withCaps } from "./_caps_on_copy.ts";
+import { blank, planRecord } from "./_plan_record.ts";
+import { partialPlacements } from "./_partial_placements.ts";
 import { ConfigGrid } from "./config_grid.ts";
 import type { AxisValue, SweepSpec, WeightsValue } from "./model.ts";
 import { sha256Hex } from "./sha256_hex.ts";
@@ -19,11 +22,15 @@ export interface SolverHooks {
   /** Grid indices whose solve throws an Error (a test hook). */
   throwAt?: number[];
   /**
-   * Reuse proven results across caps (see {@linkcode ConfigSolver}); `false` solves every
-   * configuration from scratch, to check that reuse changes nothing. @default true
+   * Reuse proven results across caps and compiled problems across configurations (see
+   * {@linkcode ConfigSolver}); `false` compiles and solves every configuration from scratch, to
+   * check that reuse changes nothing. @default true
    */
   reuse?: boolean;
 }
+
+/** What a solve decides about a configuration (the rest of its record comes from the grid). */
+type SolvedBody = Omit<RunRecord, "index" | "params" | "solve_ms" | "memory_budget_by_device">;
 
 /** A proven result kept to answer tighter caps without solving. */
 interface Anchor {
@@ -32,7 +39,7 @@ interface Anchor {
   /** Largest rank-1..k latency and energy of its plans. */
   maxLatency: number;
   maxEnergy: number;
-  body: Omit<RunRecord, "id" | "group" | "index" | "params" | "solve_ms">;
+  body: Omit<SolvedBody, "id" | "group">;
 }
 
 /** Most search nodes a problem may need for reuse: below the exact search's first restart. */
@@ -40,11 +47,15 @@ const REUSE_MAX_NODES = 20_000;
 
 interface Base {
   scenario: Scenario | null;
+  /** Memory budget per device of the resolved scenario. */
+  budgets: Record<string, number> | null;
   reason: string;
   hash: string;
   problems: Map<string, Problem>;
   /** Whether the exact search provably completes (few enough partial placements). */
   small: boolean;
+  /** The problem compiled without caps, once it is known that caps can be set on a copy. */
+  uncapped?: Problem | null;
   anchors: Map<string, Anchor[]>;
 }
 
@@ -56,8 +67,12 @@ const MAX_PROBLEMS = 64;
 /**
  * Resolves and solves the configurations of a sweep by grid index: applies the device profile
  * and memory overrides, sets caps and weights, hashes the canonical resolved content into the
- * configuration id, and solves it. Identical configurations (same id) are solved once per
- * instance. Runs the same in a worker and in the main thread.
+ * configuration id, and solves it with the solver's public API. Runs the same in a worker and
+ * in the main thread. Shortcuts that never change a result (tested against `reuse: false`):
+ * identical configurations (same id) are solved once per instance (recent ids); a resolved
+ * scenario is compiled once and caps are set on copies of the compiled problem; and a proven
+ * optimum answers tighter caps that all of its plans still meet, for problems the exact search
+ * provably completes.
  *
  * @example
  * ```ts
@@ -80,7 +95,8 @@ export class ConfigSolver {
   readonly #groupAxes: number[];
   readonly #axis: Record<string, number>;
   readonly #bases = new Map<string, Base>();
-  readonly #solved = new Map<string, Omit<RunRecord, "index" | "params" | "solve_ms">>();
+  readonly #plansJson = new WeakMap<PlanRecord[], string>();
+  readonly #solved = new Map<string, SolvedBody>();
 
   /** Prepares to solve the configurations of `spec`. */
   constructor(spec: SweepSpec, hooks: SolverHooks = {}) {
@@ -110,6 +126,27 @@ export class ConfigSolver {
   }
 
   /**
+   * Solves the configuration at a grid index and returns its `runs.jsonl` line (no newline):
+   * the same text as `JSON.stringify(run(index))`, but the plans of a result reused for many
+   * configurations are serialised once.
+   *
+   * @param index A grid index.
+   * @returns The record's status and its JSON text.
+   */
+  line(index: number): { status: RunRecord["status"]; text: string } {
+    const record = this.run(index);
+    let plans = this.#plansJson.get(record.plans);
+    if (plans === undefined) {
+      plans = JSON.stringify(record.plans);
+      this.#plansJson.set(record.plans, plans);
+    }
+    const { plans: _, reason, error, ...head } = record;
+    const text = JSON.stringify(head).slice(0, -1) + ',"plans":' + plans + ',"reason":' +
+      JSON.stringify(reason) + ',"error":' + JSON.stringify(error) + "}";
+    return { status: record.status, text };
+  }
+
+  /**
    * Solves the configuration at a grid index. A configuration that throws is returned with
    * status `error` and the message; it never throws itself.
    *
@@ -125,9 +162,11 @@ export class ConfigSolver {
     const group = this.#groupAxes.map((a) => valueLabel(this.#spec.axes[a]!.values[pos[a]!]!))
       .join("/");
     let id = "";
-    let body: Omit<RunRecord, "index" | "params" | "solve_ms">;
+    let budgets: Record<string, number> | null = null;
+    let body: SolvedBody;
     try {
       const base = this.#base(pos);
+      budgets = base.budgets;
       const latencyCap = this.#cap("max_total_latency_ms", pos, base);
       const energyCap = this.#cap("max_total_energy_mj", pos, base);
       const weights = this.#weights(pos);
@@ -183,6 +222,7 @@ export class ConfigSolver {
       latency_ms: rest.latency_ms,
       energy_mj: rest.energy_mj,
       params,
+      memory_budget_by_device: budgets,
       strategy: rest.strategy,
       optimal: rest.optimal,
       lower_bound: rest.lower_bound,
@@ -233,6 +273,7 @@ export class ConfigSolver {
         scenario: null,
         reason: `device profile "${profileName}": ${outcome.reason}`,
         hash: sha256Hex(JSON.stringify([source.name, outcome.reason])),
+        budgets: null,
         problems: new Map(),
         small: false,
         anchors: new Map(),
@@ -243,6 +284,7 @@ export class ConfigSolver {
         scenario: outcome.scenario,
         reason: "",
         hash: sha256Hex(JSON.stringify(content)),
+        budgets: Object.fromEntries(outcome.scenario.devices.map((d) => [d.name, d.memory_mb])),
         problems: new Map(),
         small: partialPlacements(outcome.scenario) <= REUSE_MAX_NODES,
         anchors: new Map(),
@@ -266,7 +308,7 @@ export class ConfigSolver {
       beamWidth: number;
       nodeLimit: number;
     },
-  ): Omit<RunRecord, "index" | "params" | "solve_ms"> {
+  ): SolvedBody {
     const latency = latencyCap ?? Infinity;
     const energy = energyCap ?? Infinity;
     const reuse = this.#reuse && base.small && options.strategy !== "beam";
@@ -332,7 +374,10 @@ export class ConfigSolver {
     const capKey = `${latencyCap}|${energyCap}`;
     let problem = base.problems.get(capKey);
     if (!problem) {
-      problem = compileProblem({
+      if (base.uncapped === undefined) {
+        base.uncapped = this.#reuse ? capsOnCopy(base.scenario!) : null;
+      }
+      problem = base.uncapped ? withCaps(base.uncapped, latencyCap, energyCap) : compileProblem({
         ...base.scenario!,
         constraints: { max_total_latency_ms: latencyCap, max_total_energy_mj: energyCap },
       });
@@ -355,77 +400,4 @@ export class ConfigSolver {
       error: null,
     };
   }
-}
-
-/** Number of partial placements (search tree nodes) of a scenario's chain of stages. */
-function partialPlacements(scenario: Scenario): number {
-  let product = 1;
-  let total = 0;
-  for (const stage of scenario.stages) {
-    product *= Object.keys(stage.profiles).length;
-    total += product;
-  }
-  return total;
-}
-
-function blank(
-  id: string,
-  group: string,
-  status: "infeasible" | "error",
-  reason: string | null,
-  error: string | null,
-): Omit<RunRecord, "index" | "params" | "solve_ms"> {
-  return {
-    id,
-    status,
-    group,
-    latency_ms: null,
-    energy_mj: null,
-    strategy: null,
-    optimal: null,
-    lower_bound: null,
-    gap: null,
-    plans: [],
-    reason,
-    error,
-  };
-}
-
-function planRecord(
-  problem: Problem,
-  path: readonly number[],
-  rank: number,
-  plan: { score: number; latency: number; energy: number; switches: number; memory: number[] },
-): PlanRecord {
-  const { m, optDevice, optLatency, optEnergy, optMemory, xferLatency, xferEnergy, deviceNames } =
-    problem;
-  const stages = [];
-  let prev = -1;
-  for (let i = 0; i < path.length; i++) {
-    const o = path[i]!;
-    const d = optDevice[o]!;
-    const at = i > 0 ? (i * m + prev) * m + d : -1;
-    stages.push({
-      stage_name: problem.scenario.stages[i]!.name,
-      device_name: deviceNames[d]!,
-      execution_latency_ms: optLatency[o]!,
-      transfer_latency_ms: at >= 0 ? xferLatency[at]! : 0,
-      execution_energy_mj: optEnergy[o]!,
-      transfer_energy_mj: at >= 0 ? xferEnergy[at]! : 0,
-      memory_mb: optMemory[o]!,
-    });
-    prev = d;
-  }
-  const memory_by_device: Record<string, number> = {};
-  deviceNames.forEach((name, d) => memory_by_device[name] = plan.memory[d]!);
-  return {
-    rank,
-    score: plan.score,
-    latency_ms: plan.latency,
-    energy_mj: plan.energy,
-    switches: plan.switches,
-    devices: path.map((o) => deviceNames[optDevice[o]!]!),
-    memory_by_device,
-    stages,
-  };
 }

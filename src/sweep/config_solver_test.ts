@@ -37,6 +37,19 @@ Deno.test("ConfigSolver: reusing proven results across caps changes nothing", ()
   assert.ok(ok > indices.length / 2);
 });
 
+Deno.test("ConfigSolver: line() is the JSON text of run()", () => {
+  const spec = specOf(SMALL_SWEEP);
+  const a = new ConfigSolver(spec);
+  const b = new ConfigSolver(spec);
+  const blank = (text: string) => text.replace(/"solve_ms":[\d.e-]+/, '"solve_ms":0');
+  for (const i of a.grid.indices()) {
+    const { status, text } = a.line(i);
+    const record = b.run(i);
+    assert.equal(status, record.status);
+    assert.equal(blank(text), blank(JSON.stringify(record)));
+  }
+});
+
 Deno.test("ConfigSolver: ids hash the resolved content, so identical configurations share one", () => {
   const spec = specOf({
     ...SMALL_SWEEP,

@@ -1,5 +1,5 @@
 import { describeValue, InputError, nearestKey, type Problem, zodProblems } from "../input/mod.ts";
-import { GOAL_NAMES, isGoalName } from "../solver/mod.ts";
+import { GOAL_PRESETS, isGoalName } from "../solver/mod.ts";
 import { expandRange } from "./expand_range.ts";
 import type {
   Axis,
@@ -12,6 +12,8 @@ import type {
 } from "./model.ts";
 import { valueLabel } from "./value_label.ts";
 import { SWEEP_KNOWN_KEYS, type SweepFile, SweepFileSchema } from "./schema.ts";
+
+const GOAL_NAMES = Object.keys(GOAL_PRESETS);
 
 /** Name of the built-in empty device profile used when a sweep defines none. */
 export const AS_MEASURED = "as_measured";

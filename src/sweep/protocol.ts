@@ -12,6 +12,8 @@ import type { SweepSpec } from "./model.ts";
 export interface WorkerHooks extends SolverHooks {
   /** Grid indices whose batch kills the worker on its first attempt (the retry succeeds). */
   crashAt?: number[];
+  /** Makes `init` fail with this message. */
+  initError?: string;
 }
 
 /** From the runner to a worker. */

@@ -9,6 +9,7 @@ import { TOOL_VERSION } from "../results/tool_version.ts";
 import { type DerivedFiles, writeDerived } from "../results/write_derived.ts";
 import { ConfigGrid, type Shard } from "./config_grid.ts";
 import { ConfigSolver } from "./config_solver.ts";
+import { DuplicateBases } from "./_duplicate_bases.ts";
 import type { SweepSpec } from "./model.ts";
 import type { WorkerHooks } from "./protocol.ts";
 import { type BatchResult, runPool } from "./worker_pool.ts";
@@ -49,6 +50,8 @@ export interface RunSweepOptions {
   signal?: AbortSignal;
   /** Called after every batch. */
   onProgress?: (progress: SweepProgress) => void;
+  /** Called when the solving is over and the CSV files are being written. */
+  onDeriving?: () => void;
   /** The command line, recorded in the manifest. @default "" */
   command?: string;
   /** Test hooks for the workers. @default {} */
@@ -107,6 +110,7 @@ export async function runSweep(
     maxConfigs = DEFAULT_MAX_CONFIGS,
     signal,
     onProgress,
+    onDeriving,
     command = "",
     hooks = {},
   } = options;
@@ -248,6 +252,7 @@ export async function runSweep(
 
   let derived: DerivedFiles | undefined;
   if (status === "complete" && shard.count === 1) {
+    onDeriving?.();
     const final = await scanRuns([runsPath], grid.size);
     derived = await writeDerived(dir, [runsPath], final, spec, { workers });
   }
@@ -278,19 +283,31 @@ function* batchesOf(
   retryErrors: boolean,
   size: number,
 ): Generator<Float64Array> {
-  let batch = new Float64Array(size);
-  let n = 0;
-  for (const i of grid.indices(shard)) {
+  const duplicates = DuplicateBases.of(grid);
+  const positions = new Int32Array(grid.spec.axes.length);
+  const wanted = (i: number) => {
     const code = status[i]!;
-    if (code !== 0 && !(retryErrors && code === 3)) continue;
-    batch[n++] = i;
-    if (n === size) {
-      yield batch;
-      batch = new Float64Array(size);
-      n = 0;
+    return code === 0 || (retryErrors && code === 3);
+  };
+  const todo = (i: number) =>
+    i % shard.count === shard.index && wanted(i) &&
+    !grid.isExcluded(grid.positionsAt(i, positions));
+  let batch: number[] = [];
+  for (const i of grid.indices(shard)) {
+    if (!wanted(i)) continue;
+    if (duplicates) {
+      // A duplicate goes in the batch of the configuration it repeats, if that one is solved now.
+      const leader = duplicates.leaderOf(i);
+      if (leader !== undefined && todo(leader)) continue;
+      batch.push(i);
+      for (const f of duplicates.followersOf(i)) if (todo(f)) batch.push(f);
+    } else batch.push(i);
+    if (batch.length >= size) {
+      yield Float64Array.from(batch);
+      batch = [];
     }
   }
-  if (n > 0) yield batch.slice(0, n);
+  if (batch.length > 0) yield Float64Array.from(batch);
 }
 
 function checkSameSweep(previous: Manifest, spec: SweepSpec, shard: Shard, path: string): void {

@@ -219,3 +219,68 @@ Deno.test("runSweep() refuses sweeps over maxConfigs and results of another swee
   const fresh = await runSweep({ ...spec, hash: "f".repeat(64) }, { out, fresh: true, workers: 1 });
   assert.equal(fresh.progress.solvedNow, 216);
 });
+
+Deno.test("runSweep() fails (and says so) when workers cannot start", async () => {
+  const spec = specOf(SMALL_SWEEP);
+  const out = await Deno.makeTempDir();
+  await assert.rejects(
+    runSweep(spec, { out, workers: 2, hooks: { initError: "no solver here" } }),
+    /a sweep worker failed to start: no solver here/,
+  );
+  const manifest = JSON.parse(await Deno.readTextFile(`${out}/manifest.json`));
+  assert.equal(manifest.status, "interrupted");
+});
+
+Deno.test("runSweep() clears files left by a run killed while writing its CSVs", async () => {
+  const spec = specOf(SMALL_SWEEP);
+  const out = await Deno.makeTempDir();
+  const leftovers = [
+    "configs.csv.tmp-4242-ab12cd",
+    ".plans.csv.part-3",
+    ".configs.csv.part-0.tmp-4242-zz9",
+    "manifest.json.tmp-4242",
+  ];
+  for (const name of [...leftovers, "notes.txt"]) await Deno.writeTextFile(`${out}/${name}`, "x");
+  await runSweep(spec, { out, workers: 1 });
+  const names = [];
+  for await (const entry of Deno.readDir(out)) names.push(entry.name);
+  assert.deepEqual(names.sort(), [
+    "configs.csv",
+    "manifest.json",
+    "notes.txt",
+    "pareto.csv",
+    "plans.csv",
+    "runs.jsonl",
+  ]);
+});
+
+Deno.test("runSweep() solves duplicates in their leader's batch, with identical results", async () => {
+  const spec = specOf({
+    ...SMALL_SWEEP,
+    device_profiles: {
+      as_measured: {},
+      no_npu: { remove_devices: ["npu"] },
+      unchanged: { scale: { gpu: { latency: 1 } } },
+    },
+  });
+  const base = await Deno.makeTempDir();
+  await runSweep(spec, { out: `${base}/a`, workers: 1, batchSize: 5 });
+  await runSweep(spec, { out: `${base}/b`, workers: 2, batchSize: 64 });
+  assert.deepEqual(await derived(`${base}/a`), await derived(`${base}/b`));
+  const configs = parse(await Deno.readTextFile(`${base}/a/configs.csv`), {
+    columns: true,
+  }) as Record<
+    string,
+    string
+  >[];
+  assert.equal(configs.length, 216);
+  const byKey = new Map<string, string>();
+  for (const row of configs) {
+    const key = `${row.goal}|${row.max_total_latency_ms}|${row.max_total_energy_mj}`;
+    if (row.device_profile === "as_measured") byKey.set(key, row.id!);
+  }
+  for (const row of configs.filter((r) => r.device_profile === "unchanged")) {
+    const key = `${row.goal}|${row.max_total_latency_ms}|${row.max_total_energy_mj}`;
+    assert.equal(row.id, byKey.get(key));
+  }
+});

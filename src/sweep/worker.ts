@@ -24,6 +24,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     switch (message.type) {
       case "init":
         hooks = message.hooks;
+        if (hooks.initError !== undefined) throw new Error(hooks.initError);
         solver = new ConfigSolver(message.spec, hooks);
         post({ type: "ready" });
         break;
@@ -40,9 +41,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         const statuses = new Uint8Array(indices.length);
         let lines = "";
         for (let k = 0; k < indices.length; k++) {
-          const record = solver.run(indices[k]!);
-          statuses[k] = RUN_STATUSES.indexOf(record.status);
-          lines += JSON.stringify(record) + "\n";
+          const { status, text } = solver.line(indices[k]!);
+          statuses[k] = RUN_STATUSES.indexOf(status);
+          lines += text + "\n";
         }
         const bytes = encoder.encode(lines);
         post({ type: "result", batch: message.batch, lines: bytes, statuses }, [

@@ -29,6 +29,8 @@ export interface PoolOptions {
 
 interface Slot {
   worker: Worker;
+  /** Whether the current worker answered `init`. */
+  ready: boolean;
   inflight: Map<number, { indices: Float64Array; attempt: number }>;
 }
 
@@ -145,10 +147,12 @@ export function runPool(
     const start = (slot: Slot) => {
       const worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
       slot.worker = worker;
+      slot.ready = false;
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const message = event.data;
         switch (message.type) {
           case "ready":
+            slot.ready = true;
             break;
           case "result": {
             const job = slot.inflight.get(message.batch);
@@ -165,9 +169,7 @@ export function runPool(
             break;
           }
           case "error":
-            if (slot.inflight.size === 0) {
-              finish(new Error(`a sweep worker failed to start: ${message.message}`));
-            } else died(slot, message.message);
+            died(slot, message.message);
             break;
         }
       };
@@ -180,6 +182,10 @@ export function runPool(
 
     const died = (slot: Slot, reason: string) => {
       if (failed) return;
+      if (!slot.ready) {
+        finish(new Error(`a sweep worker failed to start: ${reason}`));
+        return;
+      }
       slot.worker.terminate();
       const jobs = [...slot.inflight.entries()];
       slot.inflight.clear();
@@ -198,7 +204,11 @@ export function runPool(
 
     signal?.addEventListener("abort", () => maybeDone(), { once: true });
     for (let w = 0; w < workers; w++) {
-      const slot: Slot = { worker: undefined as unknown as Worker, inflight: new Map() };
+      const slot: Slot = {
+        worker: undefined as unknown as Worker,
+        ready: false,
+        inflight: new Map(),
+      };
       slots.push(slot);
       start(slot);
     }

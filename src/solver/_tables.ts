@@ -1,0 +1,177 @@
+import { costToGo, type LinearCosts, linearCosts, relaxedOptimum, rootBound } from "./bounds.ts";
+import type { MemoryBound } from "./_memory_bound.ts";
+import { evaluatePath } from "./evaluate.ts";
+import type { Weights } from "./goals.ts";
+import type { Problem } from "./problem.ts";
+
+/** Children of every (stage, previous device) sorted by a bound, `Infinity` ones left out. */
+export interface ChildOrder {
+  /** Option indices; slot `s = i * (m + 1) + prev` (prev `m` = no previous stage) starts at `s * maxOptions`. */
+  readonly order: Int32Array;
+  readonly len: Int32Array;
+}
+
+/** A bound for a search: costs, their cost-to-go, a constant to subtract, the child order. */
+export interface Guide {
+  readonly costs: LinearCosts;
+  readonly h: Float64Array;
+  readonly constant: number;
+  readonly children: ChildOrder;
+  /** Least value of the bound over the whole pipeline (a lower bound on the best score). */
+  readonly root: number;
+}
+
+/** Tables that depend on the weights only; cached per problem. */
+export interface WeightTables {
+  readonly score: Guide;
+  /** Whether the relaxed optimum (memory and caps ignored) is feasible. */
+  readonly relaxedFeasible: boolean;
+  /** The tuned Lagrangian guide, once computed. */
+  lagrangian?: Guide;
+  /** The surrogate weighted by the tuned Lagrange multipliers, once computed. */
+  lagrangianSurrogate?: Surrogate | undefined;
+  /** The Lagrangian bound with one device's memory kept exact, once computed. */
+  memoryBound?: MemoryBound | undefined;
+}
+
+/**
+ * A surrogate of the caps and memory budgets: one weighted sum of latency, energy and each
+ * device's memory that every feasible placement keeps within `capacity` (the same weighted sum
+ * of the limits). `h` is its least value over the remaining stages, so a partial placement whose
+ * weighted use plus `h` exceeds `capacity` has no feasible completion.
+ */
+export interface Surrogate {
+  readonly costs: LinearCosts;
+  readonly h: Float64Array;
+  readonly capacity: number;
+}
+
+/** Tables that depend on the problem only. */
+export interface ProblemTables {
+  readonly latencyToGo: Float64Array;
+  readonly energyToGo: Float64Array;
+  /** Every limit weighted by its inverse (all count alike), or undefined when nothing binds. */
+  readonly surrogate: Surrogate | undefined;
+  readonly byWeights: Map<string, WeightTables>;
+}
+
+const cache = new WeakMap<Problem, ProblemTables>();
+const MAX_WEIGHTS = 64;
+
+/** Cost-to-go tables of latency and energy alone, computed once per problem. */
+export function problemTables(problem: Problem): ProblemTables {
+  let tables = cache.get(problem);
+  if (!tables) {
+    tables = {
+      latencyToGo: costToGo(problem, linearCosts(problem, { perMs: 1, perMj: 0, perSwitch: 0 })),
+      energyToGo: costToGo(problem, linearCosts(problem, { perMs: 0, perMj: 1, perSwitch: 0 })),
+      surrogate: makeSurrogate(problem, {
+        lambda: 1,
+        mu: 1,
+        nu: new Float64Array(problem.m).fill(1),
+      }),
+      byWeights: new Map(),
+    };
+    cache.set(problem, tables);
+  }
+  return tables;
+}
+
+/** Score costs, their cost-to-go and child order for some weights, computed once per problem. */
+export function weightTables(problem: Problem, weights: Weights): WeightTables {
+  const { byWeights } = problemTables(problem);
+  const key = `${weights.latency},${weights.energy},${weights.switches}`;
+  let tables = byWeights.get(key);
+  if (!tables) {
+    const costs = linearCosts(problem, {
+      perMs: weights.latency / problem.latencyNorm,
+      perMj: weights.energy / problem.energyNorm,
+      perSwitch: weights.switches,
+    });
+    const score = makeGuide(problem, costs, costToGo(problem, costs), 0);
+    const relaxed = relaxedOptimum(problem, costs, score.h);
+    tables = {
+      score,
+      relaxedFeasible: relaxed !== undefined &&
+        evaluatePath(problem, weights, relaxed.path).feasible,
+    };
+    if (byWeights.size >= MAX_WEIGHTS) byWeights.clear();
+    byWeights.set(key, tables);
+  }
+  return tables;
+}
+
+/** Wraps costs and their cost-to-go into a guide, sorting the children of every slot. */
+export function makeGuide(
+  problem: Problem,
+  costs: LinearCosts,
+  h: Float64Array,
+  constant: number,
+): Guide {
+  const { n, m, optStart, optDevice, maxOptions: k } = problem;
+  const order = new Int32Array(n * (m + 1) * k);
+  const len = new Int32Array(n * (m + 1));
+  const keys = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    for (let prev = i === 0 ? m : 0; prev <= m; prev++) {
+      const slot = i * (m + 1) + prev;
+      let count = 0;
+      for (let o = optStart[i]!; o < optStart[i + 1]!; o++) {
+        const d = optDevice[o]!;
+        const x = prev === m ? 0 : costs.xfer[(i * m + prev) * m + d]!;
+        const key = x + costs.node[o]! + h[i * m + d]!;
+        if (key === Infinity) continue;
+        let j = count++;
+        while (j > 0 && keys[j - 1]! > key) {
+          keys[j] = keys[j - 1]!;
+          order[slot * k + j] = order[slot * k + j - 1]!;
+          j--;
+        }
+        keys[j] = key;
+        order[slot * k + j] = o;
+      }
+      len[slot] = count;
+    }
+  }
+  return {
+    costs,
+    h,
+    constant,
+    children: { order, len },
+    root: rootBound(problem, costs, h) - constant,
+  };
+}
+
+/**
+ * Builds the surrogate with weight `lambda / cap` on latency, `mu / cap` on energy and
+ * `nu[d] / budget` on device `d`'s memory; limits that are infinite, or budgets that no
+ * placement can exceed, get weight zero. Undefined when every weight is zero.
+ */
+export function makeSurrogate(
+  problem: Problem,
+  multipliers: { lambda: number; mu: number; nu: ArrayLike<number> },
+): Surrogate | undefined {
+  const { n, m, optStart, optDevice, optMemory, memoryBudget, latencyCap, energyCap } = problem;
+  const perMs = Number.isFinite(latencyCap) && latencyCap > 0 ? multipliers.lambda / latencyCap : 0;
+  const perMj = Number.isFinite(energyCap) && energyCap > 0 ? multipliers.mu / energyCap : 0;
+  let capacity = (perMs > 0 ? perMs * latencyCap : 0) + (perMj > 0 ? perMj * energyCap : 0);
+  const perMb = new Float64Array(m);
+  const load = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const most = new Float64Array(m);
+    for (let o = optStart[i]!; o < optStart[i + 1]!; o++) {
+      const d = optDevice[o]!;
+      if (optMemory[o]! <= memoryBudget[d]!) most[d] = Math.max(most[d]!, optMemory[o]!);
+    }
+    for (let d = 0; d < m; d++) load[d] = load[d]! + most[d]!;
+  }
+  for (let d = 0; d < m; d++) {
+    if (load[d]! > memoryBudget[d]! && memoryBudget[d]! > 0 && multipliers.nu[d]! > 0) {
+      perMb[d] = multipliers.nu[d]! / memoryBudget[d]!;
+      capacity += perMb[d]! * memoryBudget[d]!;
+    }
+  }
+  if (perMs === 0 && perMj === 0 && perMb.every((x) => x === 0)) return undefined;
+  const costs = linearCosts(problem, { perMs, perMj, perSwitch: 0, perMb });
+  return { costs, h: costToGo(problem, costs), capacity };
+}

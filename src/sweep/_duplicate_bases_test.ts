@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { ConfigGrid } from "./config_grid.ts";
+import { DuplicateBases } from "./_duplicate_bases.ts";
+import { SMALL_SWEEP, specOf } from "./_fixtures.ts";
+
+Deno.test("DuplicateBases: profiles that resolve to the same scenario follow the first one", () => {
+  const grid = new ConfigGrid(specOf({
+    name: "dup",
+    device_profiles: {
+      as_measured: {},
+      no_npu: { remove_devices: ["npu"] },
+      unchanged: { scale: { gpu: { latency: 1 } } },
+      also_unchanged: { devices: { cpu: { memory_mb: 4096 } } },
+    },
+    grid: { goal: ["latency", "balanced"], max_total_energy_mj: [30, null] },
+  }));
+  const duplicates = DuplicateBases.of(grid)!;
+  assert.ok(duplicates);
+  const at = (profile: string, goal: string, cap: number | null) =>
+    [...grid.indices()].find((i) => {
+      const p = grid.paramsAt(i);
+      return p.device_profile === profile && p.goal === goal && p.max_total_energy_mj === cap;
+    })!;
+  const leader = at("as_measured", "balanced", null);
+  assert.equal(duplicates.leaderOf(leader), undefined);
+  assert.deepEqual(duplicates.followersOf(leader), [
+    at("unchanged", "balanced", null),
+    at("also_unchanged", "balanced", null),
+  ]);
+  assert.equal(duplicates.leaderOf(at("also_unchanged", "balanced", null)), leader);
+  assert.equal(duplicates.leaderOf(at("no_npu", "latency", 30)), undefined);
+  assert.deepEqual(duplicates.followersOf(at("no_npu", "latency", 30)), []);
+});
+
+Deno.test("DuplicateBases: none when every profile changes the scenario", () => {
+  assert.equal(DuplicateBases.of(new ConfigGrid(specOf(SMALL_SWEEP))), undefined);
+});
