@@ -178,8 +178,8 @@ export async function writeFixture(
     const record: Record<string, unknown> = {
       id,
       index,
-      params,
       status: st,
+      params,
       strategy: "exact",
       optimal: st === "ok",
       lower_bound: st === "ok" ? plans[0]!.score : null,

@@ -399,3 +399,42 @@ Deno.test("a sweep folder removed or replaced by a symlink stops being served", 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("while running, the table has one row per index: shared ids kept, retries resolved", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "dash-retry-" });
+  try {
+    await writeFixture(dir, "retry", { configs: 8, written: 0, status: "running" });
+    const line = (id: string, index: number, status: string) =>
+      JSON.stringify({
+        id,
+        index,
+        status,
+        params: { goal: "latency" },
+        plans: [],
+        reason: status === "infeasible" ? "cap" : null,
+        error: status === "error" ? "worker died" : null,
+      });
+    await Deno.writeTextFile(
+      join(dir, "retry", "runs.jsonl"),
+      [
+        line("x", 1, "infeasible"),
+        line("x", 0, "infeasible"), // an identical configuration: same id, another index
+        line("y", 2, "error"),
+        line("y", 2, "infeasible"), // retried: the later line wins
+        line("z", 3, "infeasible"),
+        line("z", 3, "error"), // a later error does not replace a result
+      ].join("\n") + "\n",
+    );
+    const local = createApp({ results: dir });
+    const page = await (await local.request("/api/sweeps/retry/configs")).json() as ConfigsPage;
+    assert.equal(page.source, "runs.jsonl");
+    assert.deepEqual(page.rows.map((r) => [r.index, r.id, r.status]), [
+      [0, "x", "infeasible"],
+      [1, "x", "infeasible"],
+      [2, "y", "infeasible"],
+      [3, "z", "infeasible"],
+    ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

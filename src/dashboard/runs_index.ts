@@ -8,7 +8,7 @@ export interface RunsIndexOptions {
   chunkSize?: number;
 }
 
-const ID_PREFIX = /^\{\s*"id"\s*:\s*"([^"\\]*)"/;
+const HEAD = /^\{\s*"id"\s*:\s*"([^"\\]*)"\s*,\s*"index"\s*:\s*\d+\s*,\s*"status"\s*:\s*"([a-z]+)"/;
 const NEWLINE = 10;
 
 /**
@@ -34,7 +34,7 @@ export class RunsIndex {
   readonly #path: string;
   readonly #onLine: ((line: string) => void) | undefined;
   readonly #chunkSize: number;
-  #offsets = new Map<string, { offset: number; length: number }>();
+  #offsets = new Map<string, { offset: number; length: number; error: boolean }>();
   #indexed = 0;
   #lines = 0;
   #pending: Promise<void> | undefined;
@@ -148,23 +148,37 @@ export class RunsIndex {
   }
 
   #add(line: Uint8Array, offset: number, decoder: TextDecoder) {
-    let id: string | undefined;
     let text: string | undefined;
     if (this.#onLine) {
       text = decoder.decode(line);
       this.#onLine(text);
     }
-    const head = text ?? decoder.decode(line.subarray(0, 96));
-    id = ID_PREFIX.exec(head)?.[1];
-    if (id === undefined) {
+    // The runner writes `id`, `index`, `status` first: read them from the line's head when it
+    // did, parse the whole line otherwise.
+    const head = text ?? decoder.decode(line.subarray(0, 160));
+    const match = HEAD.exec(head);
+    let id = match?.[1];
+    let error = match?.[2] === "error";
+    if (!match) {
       try {
-        const value = JSON.parse(text ?? decoder.decode(line)) as { id?: unknown };
+        const value = JSON.parse(text ?? decoder.decode(line)) as {
+          id?: unknown;
+          status?: unknown;
+        };
         if (typeof value.id === "string") id = value.id;
+        error = value.status === "error";
       } catch {
         // A malformed line has no id to find; reading it by id is impossible anyway.
       }
     }
-    if (id !== undefined) this.#offsets.set(id, { offset, length: line.length });
+    if (id !== undefined) {
+      // A later line for the same configuration wins, unless it is an error and the earlier one
+      // is not (results contract: a retried shard, --retry-errors).
+      const earlier = this.#offsets.get(id);
+      if (!(earlier && error && !earlier.error)) {
+        this.#offsets.set(id, { offset, length: line.length, error });
+      }
+    }
     this.#lines++;
   }
 

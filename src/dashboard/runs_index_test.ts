@@ -71,3 +71,30 @@ Deno.test("RunsIndex indexes records whose id is not the first key", async () =>
     assert.equal((await new RunsIndex(path).get("late"))?.error, "boom");
   });
 });
+
+Deno.test("RunsIndex: a later line for an id wins, unless it is an error and the earlier is not", async () => {
+  await withFile(async (path) => {
+    const record = (id: string, index: number, status: string) =>
+      JSON.stringify({
+        id,
+        index,
+        status,
+        params: {},
+        plans: [],
+        error: status === "error" ? "boom" : null,
+      });
+    await Deno.writeTextFile(
+      path,
+      [
+        record("a", 0, "error"),
+        record("a", 0, "infeasible"),
+        record("a", 0, "error"),
+        record("b", 1, "infeasible"),
+        record("b", 1, "ok"),
+      ].join("\n") + "\n",
+    );
+    const index = new RunsIndex(path);
+    assert.equal((await index.get("a"))?.status, "infeasible");
+    assert.equal((await index.get("b"))?.status, "ok");
+  });
+});

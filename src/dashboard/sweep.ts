@@ -68,7 +68,7 @@ export class Sweep {
   #manifest: { stamp: string; value: Manifest } | undefined;
   #table: { version: string; value: Promise<TableVersion> } | undefined;
   readonly #ids: RunsIndex;
-  #live: { index: RunsIndex; rows: Map<string, ConfigRow>; errors: number } | undefined;
+  #live: { index: RunsIndex; rows: Map<number, ConfigRow>; errors: number } | undefined;
   #preparing: AbortController | undefined;
 
   /** Wraps the folder `dir` named `name`; nothing is read until asked. */
@@ -188,7 +188,7 @@ export class Sweep {
 
   #liveIndex() {
     if (!this.#live) {
-      const rows = new Map<string, ConfigRow>();
+      const rows = new Map<number, ConfigRow>();
       const live = { rows, errors: 0, index: undefined as unknown as RunsIndex };
       let generation = 0;
       live.index = new RunsIndex(join(this.dir, "runs.jsonl"), {
@@ -199,7 +199,12 @@ export class Sweep {
           }
           try {
             const row = rowFromRecord(parseRunRecord(line));
-            rows.set(row.id, row);
+            // Lines come in completion order; a later line for an index wins unless it is an
+            // error and the earlier one is not (results contract).
+            const earlier = rows.get(row.index);
+            if (!(earlier && row.status === "error" && earlier.status !== "error")) {
+              rows.set(row.index, row);
+            }
           } catch {
             live.errors++; // A torn or invalid line; the record page reports it when opened.
           }
