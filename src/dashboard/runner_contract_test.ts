@@ -61,6 +61,9 @@ Deno.test("the dashboard reads the sweep runner's output while interrupted and o
     const page = await (await app.request(`/sweeps/${spec.name}/configs/${ok[0].id}`)).text();
     assert.match(page, /<table id="stages">/);
     for (const stage of line.plans[0].stages) assert(page.includes(`<td>${stage.stage_name}</td>`));
+    assert(line.memory_budget_by_device, "the runner records memory budgets");
+    assert.match(page, /\d+ \/ \d+ MB \(\d+%\)/, "memory use against the recorded budgets");
+    assert.doesNotMatch(page, /do not record memory budgets/);
     const sweepPage = await (await app.request(`/sweeps/${spec.name}?color=device_profile`)).text();
     assert.match(sweepPage, /<a href="\/sweeps\/slurm_small\/configs\/[0-9a-f]+"[^>]*><circle/);
     for (const f of ["configs.csv", "plans.csv", "pareto.csv"]) {
