@@ -77,6 +77,8 @@ export function configColumns(layout: DerivedLayout): string[] {
     "lower_bound",
     "reason",
     "error",
+    "latency_cap_ms",
+    "energy_cap_mj",
   ];
 }
 

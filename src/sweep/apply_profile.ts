@@ -7,7 +7,8 @@ export type ProfileOutcome = { scenario: Scenario } | { reason: string };
 /**
  * Applies a device profile and memory budget overrides to a scenario, returning a new scenario
  * (the input is not changed). Removed devices take their links and stage profiles with them;
- * devices a profile names that the scenario lacks are ignored. A profile's links are added
+ * devices a profile names that the scenario lacks are ignored. `memory_factor` multiplies a
+ * device's budget and `link_scale` the per-MB costs of the scenario's own links. A profile's links are added
  * after the scenario's, so they win for the directions they cover. Memory overrides apply last.
  *
  * @param scenario A validated scenario.
@@ -39,10 +40,22 @@ export function applyProfile(
   const removed = new Set(profile.remove_devices);
   const devices = scenario.devices.filter((d) => !removed.has(d.name)).map((d) => ({
     ...d,
-    memory_mb: memory[d.name] ?? profile.devices[d.name]?.memory_mb ?? d.memory_mb,
+    memory_mb: memory[d.name] ?? profile.devices[d.name]?.memory_mb ??
+      d.memory_mb * (profile.devices[d.name]?.memory_factor ?? 1),
   }));
   const present = new Set(devices.map((d) => d.name));
-  const links = scenario.links.filter((l) => present.has(l.source) && present.has(l.target));
+  const scale = profile.link_scale;
+  const links = scenario.links.filter((l) => present.has(l.source) && present.has(l.target)).map((
+    l,
+  ) =>
+    scale
+      ? {
+        ...l,
+        latency_ms_per_mb: l.latency_ms_per_mb * scale.latency,
+        energy_mj_per_mb: l.energy_mj_per_mb * scale.energy,
+      }
+      : l
+  );
   // Appended last: the compiled problem takes the last link given for each direction.
   for (const link of profile.links) {
     if (present.has(link.source) && present.has(link.target)) links.push({ ...link });

@@ -52,3 +52,29 @@ Deno.test("applyProfile() reports a stage left with no device", () => {
     reason: 'stage "frame_decode" has no device left once "cpu", "gpu" removed',
   });
 });
+
+Deno.test("applyProfile() scales memory budgets and the scenario's link costs", () => {
+  const out = applyProfile(sample, {
+    ...none,
+    devices: { npu: { memory_factor: 0.5 }, gpu: { memory_mb: 100 } },
+    link_scale: { latency: 3, energy: 2 },
+    links: [{
+      source: "npu",
+      target: "gpu",
+      latency_ms_per_mb: 1,
+      energy_mj_per_mb: 2,
+      bidirectional: false,
+    }],
+  }, { gpu: 200 });
+  assert.ok("scenario" in out);
+  const memory = Object.fromEntries(out.scenario.devices.map((d) => [d.name, d.memory_mb]));
+  assert.deepEqual(memory, { cpu: 4096, gpu: 200, npu: 1536 });
+  const costs = out.scenario.links.map((l) =>
+    `${l.source}-${l.target}:${l.latency_ms_per_mb}/${l.energy_mj_per_mb}`
+  );
+  const original = sample.links.map((l) =>
+    `${l.source}-${l.target}:${l.latency_ms_per_mb * 3}/${l.energy_mj_per_mb * 2}`
+  );
+  // The scenario's links are scaled; the profile's own link is taken as written.
+  assert.deepEqual(costs, [...original, "npu-gpu:1/2"]);
+});

@@ -27,12 +27,14 @@ export interface Axis {
 /** An overlay on a scenario's devices. */
 export interface DeviceProfile {
   remove_devices: string[];
-  /** Memory budget overrides by device. */
-  devices: Record<string, { memory_mb: number }>;
+  /** Memory budget overrides by device: a budget in MB, or a factor times the scenario's. */
+  devices: Record<string, { memory_mb?: number; memory_factor?: number }>;
   /** Multipliers of the stage profiles on a device. */
   scale: Record<string, { latency: number; energy: number; memory: number }>;
   /** Links added or replacing the scenario's link between the same devices. */
   links: Link[];
+  /** Multipliers of the per-MB costs of every link of the scenario (not of `links`). */
+  link_scale?: { latency: number; energy: number };
 }
 
 /** A scenario named by the sweep, with where it came from. */
