@@ -39,6 +39,7 @@ export interface MergeOutcome {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { mergeShards } from "./merge_shards.ts";
  * import { loadSweep } from "../sweep/load_sweep.ts";
  * import { runSweep } from "../sweep/run_sweep.ts";
@@ -46,7 +47,7 @@ export interface MergeOutcome {
  * const spec = await loadSweep("sweeps/budgets.yaml");
  * for (const index of [0, 1]) await runSweep(spec, { out, workers: 1, shard: { index, count: 2 } });
  * const merged = await mergeShards(out);
- * console.assert(merged.gaps.length === 0 && merged.manifest.config_count === 1584);
+ * assert(merged.gaps.length === 0 && merged.manifest.config_count === 3840);
  * ```
  */
 export async function mergeShards(dir: string, options: MergeOptions = {}): Promise<MergeOutcome> {

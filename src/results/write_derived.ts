@@ -97,17 +97,19 @@ export function configColumns(layout: DerivedLayout): string[] {
  *
  * @example Rebuilding the CSV files of a results folder from its runs.jsonl
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scanRuns } from "./scan_runs.ts";
  * import { writeDerived } from "./write_derived.ts";
  * import { loadSweep } from "../sweep/load_sweep.ts";
  * import { runSweep } from "../sweep/run_sweep.ts";
+ * import { ConfigGrid } from "../sweep/config_grid.ts";
  * const out = await Deno.makeTempDir();
  * const spec = await loadSweep("sweeps/budgets.yaml");
  * const { runs, progress } = await runSweep(spec, { out, workers: 1 });
- * const scan = await scanRuns([runs], 1584);
+ * const scan = await scanRuns([runs], new ConfigGrid(spec).size);
  * const files = await writeDerived(out, [runs], scan, spec, { workers: 1 });
  * const rows = Deno.readTextFileSync(files.configs).trim().split("\n").length - 1;
- * console.assert(rows === progress.total);
+ * assert.equal(rows, progress.total);
  * ```
  */
 export async function writeDerived(

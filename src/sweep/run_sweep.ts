@@ -87,14 +87,15 @@ export interface SweepOutcome {
  *
  * @example Running the shipped budgets sweep, then resuming it (nothing left to solve)
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadSweep } from "./load_sweep.ts";
  * import { runSweep } from "./run_sweep.ts";
  * const out = await Deno.makeTempDir();
  * const spec = await loadSweep("sweeps/budgets.yaml");
  * const first = await runSweep(spec, { out, workers: 1 });
- * console.assert(first.status === "complete" && first.progress.done === 1584);
+ * assert(first.status === "complete" && first.progress.done === 3840);
  * const again = await runSweep(spec, { out, workers: 1 });
- * console.assert(again.skipped === 1584 && again.progress.solvedNow === 0);
+ * assert(again.skipped === 3840 && again.progress.solvedNow === 0);
  * ```
  */
 export async function runSweep(
