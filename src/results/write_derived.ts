@@ -220,7 +220,7 @@ export async function writeDerived(
 /** Removes temporary and part files that a run killed while writing its CSVs left behind. */
 async function removeLeftovers(dir: string): Promise<void> {
   const leftover =
-    /^(?:(?:configs|plans|pareto)\.csv\.tmp-\d+-\w+|\.(?:configs|plans)\.csv\.part-\d+(?:\.tmp-\d+-\w+)?|manifest\.json\.tmp-\d+)$/;
+    /^(?:(?:configs|plans|pareto)\.csv\.tmp-\d+-\w+|\.(?:configs|plans)\.csv\.part-\d+(?:\.tmp-\d+-\w+)?|(?:manifest\.json|fronts\.csv)\.tmp-\d+)$/;
   for await (const entry of Deno.readDir(dir)) {
     if (entry.isFile && leftover.test(entry.name)) {
       await Deno.remove(join(dir, entry.name)).catch(() => {});

@@ -60,6 +60,14 @@ export interface SolverSettings {
 /** An exclude rule: for each listed axis (by position), the value positions that match. */
 export type ExcludeRule = Array<{ axis: number; values: number[] }>;
 
+/** Limits of the exact Pareto fronts written to `fronts.csv`. */
+export interface FrontsSettings {
+  /** Kept partial placements after which a front is given up, unproven (deterministic). */
+  label_limit: number;
+  /** Milliseconds per scenario x profile after which a front is given up, unproven. */
+  time_limit_ms: number;
+}
+
 /** A complete, validated sweep, ready to expand. */
 export interface SweepSpec {
   name: string;
@@ -79,4 +87,6 @@ export interface SweepSpec {
   group_by: string[];
   /** Every device name of every scenario, in order of first appearance (CSV memory columns). */
   devices: string[];
+  /** Write `fronts.csv` with these limits; `null` (the default) writes none. */
+  fronts: FrontsSettings | null;
 }

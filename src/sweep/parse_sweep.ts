@@ -11,6 +11,7 @@ import type {
   SweepSpec,
 } from "./model.ts";
 import { valueLabel } from "./value_label.ts";
+import { FRONTS_DEFAULTS } from "./fronts_defaults.ts";
 import { SWEEP_KNOWN_KEYS, type SweepFile, SweepFileSchema } from "./schema.ts";
 
 const GOAL_NAMES = Object.keys(GOAL_PRESETS);
@@ -207,6 +208,12 @@ export function buildSweepSpec(sweep: SweepFile, source: SweepSource): SweepSpec
     solver,
     group_by,
     devices,
+    fronts: sweep.fronts === undefined || sweep.fronts === false ? null : {
+      label_limit: (sweep.fronts === true ? undefined : sweep.fronts.label_limit) ??
+        FRONTS_DEFAULTS.label_limit,
+      time_limit_ms: (sweep.fronts === true ? undefined : sweep.fronts.time_limit_ms) ??
+        FRONTS_DEFAULTS.time_limit_ms,
+    },
   };
 }
 

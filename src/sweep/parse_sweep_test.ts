@@ -240,3 +240,19 @@ Deno.test("parseSweep: a profile's device takes a memory budget or a memory fact
     [`device_profiles.a.devices.npu: ${both}`, `device_profiles.b.devices.npu: ${both}`],
   );
 });
+
+Deno.test("parseSweep: fronts is off by default, true takes the default limits", () => {
+  assert.equal(specOf({ name: "t" }).fronts, null);
+  assert.equal(specOf({ name: "t", fronts: false }).fronts, null);
+  assert.deepEqual(specOf({ name: "t", fronts: true }).fronts, {
+    label_limit: 2_000_000,
+    time_limit_ms: 60_000,
+  });
+  assert.deepEqual(specOf({ name: "t", fronts: { time_limit_ms: 500 } }).fronts, {
+    label_limit: 2_000_000,
+    time_limit_ms: 500,
+  });
+  assert.deepEqual(problems({ name: "t", fronts: { label_limit: 0 } }), [
+    "fronts.label_limit: must be at least 1, got 0",
+  ]);
+});

@@ -109,6 +109,10 @@ export const SweepFileSchema = z.strictObject({
   exclude: z.array(ExcludeRuleSchema).optional(),
   solver: SolverSettingsSchema.optional(),
   pareto: z.strictObject({ group_by: z.array(z.string().min(1)) }).optional(),
+  fronts: z.union([
+    z.boolean(),
+    z.strictObject({ label_limit: positiveInt.optional(), time_limit_ms: positiveInt.optional() }),
+  ]).optional(),
 });
 
 /** What a sweep file holds once parsed by zod. */
