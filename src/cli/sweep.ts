@@ -198,6 +198,12 @@ function dryRun(
     ),
   ];
   if (zipped.length > 0) lines.push(`zipped: ${zipped.join("; ")}`);
+  if (spec.fronts) {
+    const pairs = spec.axes[0]!.values.length * spec.axes[1]!.values.length;
+    lines.push(
+      `fronts.csv: ${pairs} scenario x device profile fronts (at most ${spec.fronts.label_limit} labels and ${spec.fronts.time_limit_ms} ms each)`,
+    );
+  }
   lines.push("examples:");
   let shown = 0;
   for (const index of grid.indices(shard)) {

@@ -117,6 +117,11 @@ Deno.test("sweep CLI: --fronts writes fronts.csv, and a later run without it rem
     grid: { goal: ["latency", "efficiency"], latency_cap_factor: [0.8, 1, null] },
   });
   const out = `${dir}/out`;
+  const dry = await runCli(["sweep", file, "--out", out, "--fronts", "--dry-run"]);
+  assert.match(
+    dry.stdout,
+    /\nfronts\.csv: 2 scenario x device profile fronts \(at most 2000000 labels and 60000 ms each\)\n/,
+  );
   const first = await runCli(["sweep", file, "--out", out, "--workers", "1", "--fronts"]);
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stderr, /pareto\.csv, fronts\.csv\)/);
