@@ -29,7 +29,7 @@ Deno.test("applyProfile() overrides memory, scales costs and overrides links", (
       energy_mj_per_mb: 2,
       bidirectional: false,
     }],
-  }, { cpu: 1000 });
+  }, { memory: { cpu: 1000 } });
   assert.ok("scenario" in out);
   const memory = Object.fromEntries(out.scenario.devices.map((d) => [d.name, d.memory_mb]));
   assert.deepEqual(memory, { cpu: 1000, gpu: 6144, npu: 1536 });
@@ -65,10 +65,17 @@ Deno.test("applyProfile() scales memory budgets and the scenario's link costs", 
       energy_mj_per_mb: 2,
       bidirectional: false,
     }],
-  }, { gpu: 200 });
+  }, { memory: { gpu: 200 } });
   assert.ok("scenario" in out);
   const memory = Object.fromEntries(out.scenario.devices.map((d) => [d.name, d.memory_mb]));
   assert.deepEqual(memory, { cpu: 4096, gpu: 200, npu: 1536 });
+  // A memory factor multiplies what the profile leaves; memory budgets still win.
+  const scaled = applyProfile(sample, { ...none, devices: { npu: { memory_factor: 0.5 } } }, {
+    memory: { gpu: 200 },
+    memoryFactor: 0.25,
+  });
+  assert.ok("scenario" in scaled);
+  assert.deepEqual(scaled.scenario.devices.map((d) => d.memory_mb), [1024, 200, 384]);
   const costs = out.scenario.links.map((l) =>
     `${l.source}-${l.target}:${l.latency_ms_per_mb}/${l.energy_mj_per_mb}`
   );

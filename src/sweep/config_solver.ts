@@ -114,6 +114,7 @@ export class ConfigSolver {
       a.name.startsWith("memory_mb.") ? [{ axis, device: a.name.slice("memory_mb.".length) }] : []
     );
     this.#shapeAxes = [0, 1, ...this.#memoryAxes.map((m) => m.axis)];
+    if (this.#axis.memory_factor !== undefined) this.#shapeAxes.push(this.#axis.memory_factor);
     this.#groupAxes = spec.group_by.map((name) => this.#axis[name]!);
   }
 
@@ -279,7 +280,8 @@ export class ConfigSolver {
     for (const { axis, device } of this.#memoryAxes) {
       memory[device] = spec.axes[axis]!.values[pos[axis]!] as number;
     }
-    const outcome = applyProfile(source, spec.profiles[profileName]!, memory);
+    const memoryFactor = (this.#value("memory_factor", pos) ?? 1) as number;
+    const outcome = applyProfile(source, spec.profiles[profileName]!, { memory, memoryFactor });
     if ("reason" in outcome) {
       base = {
         scenario: null,

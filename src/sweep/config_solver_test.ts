@@ -140,3 +140,38 @@ Deno.test("ConfigSolver: cap factors multiply the scenario's caps, or its relaxe
   assert.equal(solver.run(2).status, "infeasible");
   assert.equal(solver.run(0).id, reference.run(0).id);
 });
+
+Deno.test("ConfigSolver: the memory_factor axis scales every budget the profile leaves", () => {
+  const half = { memory_factor: 0.5 };
+  const axis = specOf({
+    name: "t",
+    device_profiles: { as_measured: {}, small_npu: { devices: { npu: { memory_mb: 1536 } } } },
+    grid: { memory_factor: [0.5, 1], max_total_energy_mj: [null] },
+  });
+  const byProfile = specOf({
+    name: "t",
+    device_profiles: {
+      half: { devices: { cpu: half, gpu: half, npu: half } },
+      as_measured: {},
+      half_small_npu: { devices: { cpu: half, gpu: half, npu: { memory_mb: 768 } } },
+      small_npu: { devices: { npu: { memory_mb: 1536 } } },
+    },
+    grid: { max_total_energy_mj: [null] },
+  });
+  const a = new ConfigSolver(axis);
+  const b = new ConfigSolver(byProfile);
+  const budgets = [];
+  for (const i of [0, 1, 2, 3]) {
+    const x = a.run(i);
+    assert.equal(x.id, b.run(i).id, `configuration ${i}`);
+    budgets.push(x.memory_budget_by_device);
+  }
+  assert.deepEqual(budgets, [
+    { cpu: 2048, gpu: 3072, npu: 1536 },
+    { cpu: 4096, gpu: 6144, npu: 3072 },
+    { cpu: 2048, gpu: 3072, npu: 768 },
+    { cpu: 4096, gpu: 6144, npu: 1536 },
+  ]);
+  // Half the memory changes the best plan (the NPU no longer holds the backbone and heads).
+  assert.notDeepEqual(a.run(0).plans[0]!.devices, a.run(1).plans[0]!.devices);
+});

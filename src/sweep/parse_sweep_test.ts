@@ -137,7 +137,7 @@ Deno.test("parseSweep: custom weights, memory axes and solver axes", () => {
 
 Deno.test("parseSweep: errors name the field path and the problem", () => {
   assert.deepEqual(problems({ name: "t", grid: { max_latency: [1] } }), [
-    "grid.max_latency: unknown key (expected one of: device_profile, goal, weights, max_total_latency_ms, max_total_energy_mj, latency_cap_factor, energy_cap_factor, memory_mb, strategy, beam_width, top_k)",
+    "grid.max_latency: unknown key (expected one of: device_profile, goal, weights, max_total_latency_ms, max_total_energy_mj, latency_cap_factor, energy_cap_factor, memory_mb, memory_factor, strategy, beam_width, top_k)",
   ]);
   assert.deepEqual(problems({ name: "t", grid: { max_total_latency: [1] } }), [
     'grid.max_total_latency: unknown key (did you mean "max_total_latency_ms"?)',
@@ -255,4 +255,13 @@ Deno.test("parseSweep: fronts is off by default, true takes the default limits",
   assert.deepEqual(problems({ name: "t", fronts: { label_limit: 0 } }), [
     "fronts.label_limit: must be at least 1, got 0",
   ]);
+});
+
+Deno.test("parseSweep: memory_factor is an axis of numbers above zero", () => {
+  const spec = specOf({ name: "t", grid: { memory_factor: { from: 0.5, to: 1, step: 0.25 } } });
+  assert.deepEqual(spec.axes[2], { name: "memory_factor", values: [0.5, 0.75, 1] });
+  assert.match(
+    problems({ name: "t", grid: { memory_factor: [1, 0] } }).join("\n"),
+    /^grid\.memory_factor\[1\]: must be a number above zero/,
+  );
 });

@@ -45,6 +45,7 @@ export const GridSchema = z.strictObject({
   latency_cap_factor: axis(positive.nullable()).optional(),
   energy_cap_factor: axis(positive.nullable()).optional(),
   memory_mb: z.record(z.string().min(1), axis(nonNegative)).optional(),
+  memory_factor: axis(positive).optional(),
   strategy: z.array(z.enum(["auto", "exact", "beam"])).optional(),
   beam_width: axis(positiveInt).optional(),
   top_k: axis(positiveInt).optional(),

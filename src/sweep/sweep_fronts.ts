@@ -34,7 +34,7 @@ export interface SweepFrontsResult {
  * Computes, for every pair of a value of the `scenario` axis and one of the `device_profile`
  * axis, the exact latency/energy Pareto front of placements of the scenario after that device
  * profile: its memory budgets and links, and no latency or energy cap (the caps are what a
- * sweep varies; `memory_mb.<device>` axes are not applied either). Fronts use the exact label
+ * sweep varies; the `memory_mb.<device>` and `memory_factor` axes are not applied either). Fronts use the exact label
  * method of `paretoFront` with a deterministic limit on kept labels, so the text is the same on
  * every run and shard layout unless a pair reaches the time limit (then `proven` is `false`).
  *
