@@ -12,7 +12,8 @@ import { UsageError } from "./usage_error.ts";
 const HELP = `Usage: deno task merge <results dir> [options]
 
 Combine the shards written by 'deno task sweep <file> --shard i/N' (DIR/shards/i-of-N/) into
-DIR/configs.csv, plans.csv, pareto.csv and manifest.json, identical to a single-machine run.
+DIR/configs.csv, plans.csv, pareto.csv and manifest.json (and fronts.csv, copied from shard 0
+when the sweep asks for fronts), identical to a single-machine run.
 Refuses, naming them, when shards are missing, incomplete or from a different sweep file.
 
 Options:
@@ -54,7 +55,9 @@ export async function merge(args: string[]): Promise<number> {
         `(${c.ok} ok, ${c.infeasible} infeasible, ${c.error} errors${
           c.pending > 0 ? `, ${c.pending} missing` : ""
         })${outcome.duplicates > 0 ? `, ${outcome.duplicates} duplicate lines ignored` : ""}`,
-        `results: ${dir}/  (configs.csv, plans.csv, pareto.csv, manifest.json)`,
+        `results: ${dir}/  (configs.csv, plans.csv, pareto.csv${
+          outcome.fronts ? ", fronts.csv" : ""
+        }, manifest.json)`,
         "dashboard: deno task serve",
       ].join("\n"),
     );

@@ -17,7 +17,7 @@ function stable(manifest: Record<string, unknown>): Record<string, unknown> {
 }
 
 Deno.test("merge CLI: 4 local shards + merge equal a single-process run", async () => {
-  const { dir, file } = await writeSweepFile(SMALL_SWEEP);
+  const { dir, file } = await writeSweepFile({ ...SMALL_SWEEP, fronts: true });
   const single = await runCli(["sweep", file, "--out", `${dir}/single`, "--quiet"]);
   assert.equal(single.code, 0, single.stderr);
   const out = `${dir}/sharded`;
@@ -42,6 +42,21 @@ Deno.test("merge CLI: 4 local shards + merge equal a single-process run", async 
   assert.match(merged.stderr, /merged 4 shards: 216 configurations/);
   assert.match(merged.stderr, /5 duplicate lines ignored/);
   assert.deepEqual(await derived(out), await derived(`${dir}/single`));
+  // fronts.csv: computed by shard 0 alone, copied by merge, byte for byte the single run's.
+  const fronts = await Deno.readTextFile(`${out}/fronts.csv`);
+  assert.equal(fronts, await Deno.readTextFile(`${dir}/single/fronts.csv`));
+  assert.equal(fronts, await Deno.readTextFile(`${out}/shards/0-of-4/fronts.csv`));
+  for (const i of [1, 2, 3]) {
+    await assert.rejects(Deno.stat(`${out}/shards/${i}-of-4/fronts.csv`), Deno.errors.NotFound);
+  }
+  assert.match(merged.stderr, /pareto\.csv, fronts\.csv, manifest\.json/);
+  // One header, then points of the three device profiles of the sample scenario.
+  const groups = new Set(fronts.trim().split("\n").slice(1).map((line) => line.split(",")[0]));
+  assert.deepEqual([...groups], [
+    "mobile_vision_stack/as_measured",
+    "mobile_vision_stack/no_npu",
+    "mobile_vision_stack/hot_gpu",
+  ]);
   const a = JSON.parse(await Deno.readTextFile(`${out}/manifest.json`));
   const b = JSON.parse(await Deno.readTextFile(`${dir}/single/manifest.json`));
   assert.deepEqual(stable(a), stable(b));

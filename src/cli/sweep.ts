@@ -6,6 +6,7 @@
  * @module
  */
 import { ConfigGrid } from "../sweep/config_grid.ts";
+import { FRONTS_DEFAULTS } from "../sweep/fronts_defaults.ts";
 import { loadSweep } from "../sweep/load_sweep.ts";
 import type { SweepSpec } from "../sweep/model.ts";
 import { DEFAULT_MAX_CONFIGS, runSweep } from "../sweep/run_sweep.ts";
@@ -34,6 +35,8 @@ Options:
   --retry-errors       solve again the configurations that ended with an error
   --fresh              delete this folder's earlier results and start over
   --batch-size N       configurations per batch (default: chosen from the sweep size)
+  --fronts             also write fronts.csv (the exact latency/energy front of every scenario x
+                       device profile, uncapped), as 'fronts: true' in the sweep file does
   --quiet              no progress and no summary
   -h, --help           this help
 
@@ -51,6 +54,7 @@ export async function sweep(args: string[]): Promise<number> {
     "retry-errors": { type: "boolean", default: false },
     fresh: { type: "boolean", default: false },
     "batch-size": { type: "string" },
+    fronts: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h" },
   });
@@ -75,7 +79,10 @@ export async function sweep(args: string[]): Promise<number> {
     : numberFlag("--batch-size", values["batch-size"], { min: 1, max: 1_000_000, integer: true });
   const { shard, source } = shardFromEnv(values.shard, values["shard-count"], Deno.env.toObject());
   const quiet = values.quiet;
-  const spec = await loadSweep(file);
+  const loaded = await loadSweep(file);
+  const spec = values.fronts && loaded.fronts === null
+    ? { ...loaded, fronts: { ...FRONTS_DEFAULTS } }
+    : loaded;
   if (source !== "none") {
     console.error(`shard ${shard.index}/${shard.count} (from ${source})`);
   }
@@ -117,7 +124,11 @@ export async function sweep(args: string[]): Promise<number> {
       onProgress: reporter.update,
       onDeriving: () => {
         reporter.end();
-        if (!quiet) console.error("writing configs.csv, plans.csv, pareto.csv...");
+        if (!quiet) {
+          console.error(
+            `writing configs.csv, plans.csv, pareto.csv${spec.fronts ? ", fronts.csv" : ""}...`,
+          );
+        }
       },
       command,
     });
@@ -136,8 +147,17 @@ export async function sweep(args: string[]): Promise<number> {
         (outcome.tornBytes > 0 ? `; discarded a torn last line (${outcome.tornBytes} bytes)` : ""),
         `results: ${outcome.dir}/  (runs.jsonl, manifest.json${
           outcome.derived ? ", configs.csv, plans.csv, pareto.csv" : ""
-        })`,
+        }${outcome.fronts ? ", fronts.csv" : ""})`,
       ];
+      if (outcome.fronts) {
+        const f = outcome.fronts;
+        lines.push(
+          `fronts: ${f.points} points over ${f.pairs} scenario x profile pairs` +
+            (f.unproven > 0
+              ? ` (${f.unproven} not proven complete: limits reached)`
+              : ", all proven"),
+        );
+      }
       if (outcome.status === "interrupted") {
         lines.push(`resume: ${command}`);
       } else if (shard.count > 1) {
@@ -178,6 +198,12 @@ function dryRun(
     ),
   ];
   if (zipped.length > 0) lines.push(`zipped: ${zipped.join("; ")}`);
+  if (spec.fronts) {
+    const pairs = spec.axes[0]!.values.length * spec.axes[1]!.values.length;
+    lines.push(
+      `fronts.csv: ${pairs} scenario x device profile fronts (at most ${spec.fronts.label_limit} labels and ${spec.fronts.time_limit_ms} ms each)`,
+    );
+  }
   lines.push("examples:");
   let shown = 0;
   for (const index of grid.indices(shard)) {

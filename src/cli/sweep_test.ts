@@ -109,3 +109,30 @@ Deno.test("sweep CLI: --dry-run prints the count, the axes and examples, and sol
   assert.equal(over.code, 2);
   assert.match(over.stderr, /more than 100 configurations/);
 });
+
+Deno.test("sweep CLI: --fronts writes fronts.csv, and a later run without it removes it", async () => {
+  const { dir, file } = await writeSweepFile({
+    name: "fronts",
+    device_profiles: { as_measured: {}, no_npu: { remove_devices: ["npu"] } },
+    grid: { goal: ["latency", "efficiency"], latency_cap_factor: [0.8, 1, null] },
+  });
+  const out = `${dir}/out`;
+  const dry = await runCli(["sweep", file, "--out", out, "--fronts", "--dry-run"]);
+  assert.match(
+    dry.stdout,
+    /\nfronts\.csv: 2 scenario x device profile fronts \(at most 2000000 labels and 60000 ms each\)\n/,
+  );
+  const first = await runCli(["sweep", file, "--out", out, "--workers", "1", "--fronts"]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, /pareto\.csv, fronts\.csv\)/);
+  const text = await Deno.readTextFile(`${out}/fronts.csv`);
+  const points = text.trim().split("\n").length - 1;
+  assert.match(
+    first.stderr,
+    new RegExp(`fronts: ${points} points over 2 scenario x profile pairs, all proven`),
+  );
+  assert.ok(points > 2);
+  const again = await runCli(["sweep", file, "--out", out, "--quiet"]);
+  assert.equal(again.code, 0, again.stderr);
+  await assert.rejects(Deno.stat(`${out}/fronts.csv`), Deno.errors.NotFound);
+});

@@ -146,5 +146,7 @@ function configRow(
     formatCell(record.lower_bound),
     formatCell(record.reason),
     formatCell(record.error),
+    formatCell(record.caps?.max_total_latency_ms),
+    formatCell(record.caps?.max_total_energy_mj),
   ];
 }

@@ -3,6 +3,7 @@ import { InputError, type Problem } from "../input/mod.ts";
 import type { Manifest } from "./manifest.ts";
 import { readManifest } from "./read_manifest.ts";
 import { writeManifest } from "./write_manifest.ts";
+import { writeAtomic } from "./write_atomic.ts";
 import { scanRuns } from "./scan_runs.ts";
 import { type DerivedFiles, writeDerived } from "./write_derived.ts";
 
@@ -18,6 +19,8 @@ export interface MergeOptions {
 export interface MergeOutcome {
   manifest: Manifest;
   derived: DerivedFiles;
+  /** `fronts.csv`, copied from shard 0 when it wrote one (see `sweepFronts`); else `null`. */
+  fronts: string | null;
   /** Shard count of the layout. */
   shardCount: number;
   /** Shards missing or incomplete (described), empty when all were complete. */
@@ -29,7 +32,7 @@ export interface MergeOutcome {
 /**
  * Combines the shards of a sweep (`<dir>/shards/<i>-of-<N>/`) into `<dir>/configs.csv`,
  * `plans.csv`, `pareto.csv` and `manifest.json`, identical to those of a single-machine run
- * (timing columns aside). Duplicate lines of retried shards count once.
+ * (timing columns aside), and copies shard 0's `fronts.csv` when it has one. Duplicate lines of retried shards count once.
  *
  * @param dir The sweep's results folder.
  * @param options Partial merges, command line.
@@ -39,6 +42,7 @@ export interface MergeOutcome {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { mergeShards } from "./merge_shards.ts";
  * import { loadSweep } from "../sweep/load_sweep.ts";
  * import { runSweep } from "../sweep/run_sweep.ts";
@@ -46,7 +50,7 @@ export interface MergeOutcome {
  * const spec = await loadSweep("sweeps/budgets.yaml");
  * for (const index of [0, 1]) await runSweep(spec, { out, workers: 1, shard: { index, count: 2 } });
  * const merged = await mergeShards(out);
- * console.assert(merged.gaps.length === 0 && merged.manifest.config_count === 1584);
+ * assert(merged.gaps.length === 0 && merged.manifest.config_count === 3840);
  * ```
  */
 export async function mergeShards(dir: string, options: MergeOptions = {}): Promise<MergeOutcome> {
@@ -139,6 +143,17 @@ export async function mergeShards(dir: string, options: MergeOptions = {}): Prom
     ]);
   }
   const derived = await writeDerived(dir, files, scan, reference.manifest);
+  // Shard 0 computes the fronts from the sweep file alone: its copy is the single run's file.
+  const fronts = join(dir, "fronts.csv");
+  const shardFronts = join(shardsDir, `0-of-${shardCount}`, "fronts.csv");
+  let frontsWritten: string | null = null;
+  try {
+    await writeAtomic(fronts, await Deno.readTextFile(shardFronts));
+    frontsWritten = fronts;
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    await Deno.remove(fronts).catch(() => {});
+  }
   const statusCounts = { ok: 0, infeasible: 0, error: 0, pending: 0 };
   for (let i = 0; i < scan.size; i++) {
     const code = scan.status[i]!;
@@ -169,5 +184,12 @@ export async function mergeShards(dir: string, options: MergeOptions = {}): Prom
     command,
   };
   await writeManifest(join(dir, "manifest.json"), manifest);
-  return { manifest, derived, shardCount, gaps, duplicates: scan.duplicates };
+  return {
+    manifest,
+    derived,
+    fronts: frontsWritten,
+    shardCount,
+    gaps,
+    duplicates: scan.duplicates,
+  };
 }

@@ -52,6 +52,11 @@ export interface RunRecord {
    * axes), null when the configuration could not be resolved (addition to the v1 contract).
    */
   memory_budget_by_device: Record<string, number> | null;
+  /**
+   * The caps the configuration was solved under, after cap factors (`null` = uncapped); `null`
+   * when the configuration could not be resolved (addition to the v1 contract).
+   */
+  caps: { max_total_latency_ms: number | null; max_total_energy_mj: number | null } | null;
   /** The search that produced the plans (`exact`, `beam`, ...), null without a solve. */
   strategy: string | null;
   optimal: boolean | null;

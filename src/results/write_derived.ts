@@ -77,6 +77,8 @@ export function configColumns(layout: DerivedLayout): string[] {
     "lower_bound",
     "reason",
     "error",
+    "latency_cap_ms",
+    "energy_cap_mj",
   ];
 }
 
@@ -95,17 +97,19 @@ export function configColumns(layout: DerivedLayout): string[] {
  *
  * @example Rebuilding the CSV files of a results folder from its runs.jsonl
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scanRuns } from "./scan_runs.ts";
  * import { writeDerived } from "./write_derived.ts";
  * import { loadSweep } from "../sweep/load_sweep.ts";
  * import { runSweep } from "../sweep/run_sweep.ts";
+ * import { ConfigGrid } from "../sweep/config_grid.ts";
  * const out = await Deno.makeTempDir();
  * const spec = await loadSweep("sweeps/budgets.yaml");
  * const { runs, progress } = await runSweep(spec, { out, workers: 1 });
- * const scan = await scanRuns([runs], 1584);
+ * const scan = await scanRuns([runs], new ConfigGrid(spec).size);
  * const files = await writeDerived(out, [runs], scan, spec, { workers: 1 });
  * const rows = Deno.readTextFileSync(files.configs).trim().split("\n").length - 1;
- * console.assert(rows === progress.total);
+ * assert.equal(rows, progress.total);
  * ```
  */
 export async function writeDerived(
@@ -216,7 +220,7 @@ export async function writeDerived(
 /** Removes temporary and part files that a run killed while writing its CSVs left behind. */
 async function removeLeftovers(dir: string): Promise<void> {
   const leftover =
-    /^(?:(?:configs|plans|pareto)\.csv\.tmp-\d+-\w+|\.(?:configs|plans)\.csv\.part-\d+(?:\.tmp-\d+-\w+)?|manifest\.json\.tmp-\d+)$/;
+    /^(?:(?:configs|plans|pareto)\.csv\.tmp-\d+-\w+|\.(?:configs|plans)\.csv\.part-\d+(?:\.tmp-\d+-\w+)?|(?:manifest\.json|fronts\.csv)\.tmp-\d+)$/;
   for await (const entry of Deno.readDir(dir)) {
     if (entry.isFile && leftover.test(entry.name)) {
       await Deno.remove(join(dir, entry.name)).catch(() => {});

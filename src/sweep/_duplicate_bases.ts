@@ -6,7 +6,7 @@ import { sha256Hex } from "./sha256_hex.ts";
 const MAX_BASES = 20_000;
 
 /**
- * Finds combinations of the scenario-shaping axes (scenario, device profile, memory budgets)
+ * Finds combinations of the scenario-shaping axes (scenario, device profile, memory axes)
  * that resolve to the same scenario, e.g. a profile that removes a device a scenario does not
  * have. Configurations that differ only there are identical (same id): the runner puts each
  * "follower" in the batch of its "leader", where the worker's cache by id solves them once.
@@ -35,7 +35,7 @@ export class DuplicateBases {
   static of(grid: ConfigGrid): DuplicateBases | undefined {
     const { spec } = grid;
     const baseAxes = spec.axes.flatMap((a, i) =>
-      i === 0 || i === 1 || a.name.startsWith("memory_mb.") ? [i] : []
+      i === 0 || i === 1 || a.name.startsWith("memory_mb.") || a.name === "memory_factor" ? [i] : []
     );
     const baseDims: number[][] = [];
     for (const dim of spec.dimensions) {
@@ -60,12 +60,15 @@ export class DuplicateBases {
       const scenario = spec.scenarios[positions[0]!]!.scenario;
       const profile = spec.profiles[spec.axes[1]!.values[positions[1]!] as string]!;
       const memory: Record<string, number> = {};
+      let memoryFactor = 1;
       for (const a of baseAxes.slice(2)) {
-        memory[spec.axes[a]!.name.slice("memory_mb.".length)] = spec.axes[a]!.values[
-          positions[a]!
-        ] as number;
+        const value = spec.axes[a]!.values[positions[a]!] as number;
+        if (spec.axes[a]!.name === "memory_factor") memoryFactor = value;
+        else memory[spec.axes[a]!.name.slice("memory_mb.".length)] = value;
       }
-      const key = sha256Hex(JSON.stringify(applyProfile(scenario, profile, memory)));
+      const key = sha256Hex(
+        JSON.stringify(applyProfile(scenario, profile, { memory, memoryFactor })),
+      );
       const list = groups.get(key);
       if (list) list.push(positions);
       else groups.set(key, [positions]);

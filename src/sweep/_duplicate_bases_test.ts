@@ -35,3 +35,27 @@ Deno.test("DuplicateBases: profiles that resolve to the same scenario follow the
 Deno.test("DuplicateBases: none when every profile changes the scenario", () => {
   assert.equal(DuplicateBases.of(new ConfigGrid(specOf(SMALL_SWEEP))), undefined);
 });
+
+Deno.test("DuplicateBases: a memory factor that gives a profile's budgets follows it", () => {
+  const grid = new ConfigGrid(specOf({
+    name: "dup",
+    device_profiles: {
+      as_measured: {},
+      half: { devices: { cpu: { memory_factor: 0.5 }, gpu: { memory_factor: 0.5 } } },
+    },
+    grid: { memory_factor: [0.5, 1], memory_mb: { npu: [1536] } },
+  }));
+  // as_measured x 0.5 (npu 1536) equals half x 1 (npu 1536): cpu 2048, gpu 3072.
+  const duplicates = DuplicateBases.of(grid)!;
+  assert.ok(duplicates);
+  assert.deepEqual(duplicates.followersOf(0), [3]);
+  assert.equal(duplicates.leaderOf(3), 0);
+  assert.equal(duplicates.leaderOf(1), undefined);
+  assert.equal(duplicates.leaderOf(2), undefined);
+  assert.deepEqual(grid.paramsAt(3), {
+    scenario: "mobile_vision_stack",
+    device_profile: "half",
+    memory_factor: 1,
+    "memory_mb.npu": 1536,
+  });
+});

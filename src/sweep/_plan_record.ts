@@ -48,7 +48,7 @@ export function blank(
   status: "infeasible" | "error",
   reason: string | null,
   error: string | null,
-): Omit<RunRecord, "index" | "params" | "solve_ms" | "memory_budget_by_device"> {
+): Omit<RunRecord, "index" | "params" | "solve_ms" | "memory_budget_by_device" | "caps"> {
   return {
     id,
     status,

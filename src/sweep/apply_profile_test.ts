@@ -29,7 +29,7 @@ Deno.test("applyProfile() overrides memory, scales costs and overrides links", (
       energy_mj_per_mb: 2,
       bidirectional: false,
     }],
-  }, { cpu: 1000 });
+  }, { memory: { cpu: 1000 } });
   assert.ok("scenario" in out);
   const memory = Object.fromEntries(out.scenario.devices.map((d) => [d.name, d.memory_mb]));
   assert.deepEqual(memory, { cpu: 1000, gpu: 6144, npu: 1536 });
@@ -51,4 +51,37 @@ Deno.test("applyProfile() reports a stage left with no device", () => {
   assert.deepEqual(out, {
     reason: 'stage "frame_decode" has no device left once "cpu", "gpu" removed',
   });
+});
+
+Deno.test("applyProfile() scales memory budgets and the scenario's link costs", () => {
+  const out = applyProfile(sample, {
+    ...none,
+    devices: { npu: { memory_factor: 0.5 }, gpu: { memory_mb: 100 } },
+    link_scale: { latency: 3, energy: 2 },
+    links: [{
+      source: "npu",
+      target: "gpu",
+      latency_ms_per_mb: 1,
+      energy_mj_per_mb: 2,
+      bidirectional: false,
+    }],
+  }, { memory: { gpu: 200 } });
+  assert.ok("scenario" in out);
+  const memory = Object.fromEntries(out.scenario.devices.map((d) => [d.name, d.memory_mb]));
+  assert.deepEqual(memory, { cpu: 4096, gpu: 200, npu: 1536 });
+  // A memory factor multiplies what the profile leaves; memory budgets still win.
+  const scaled = applyProfile(sample, { ...none, devices: { npu: { memory_factor: 0.5 } } }, {
+    memory: { gpu: 200 },
+    memoryFactor: 0.25,
+  });
+  assert.ok("scenario" in scaled);
+  assert.deepEqual(scaled.scenario.devices.map((d) => d.memory_mb), [1024, 200, 384]);
+  const costs = out.scenario.links.map((l) =>
+    `${l.source}-${l.target}:${l.latency_ms_per_mb}/${l.energy_mj_per_mb}`
+  );
+  const original = sample.links.map((l) =>
+    `${l.source}-${l.target}:${l.latency_ms_per_mb * 3}/${l.energy_mj_per_mb * 2}`
+  );
+  // The scenario's links are scaled; the profile's own link is taken as written.
+  assert.deepEqual(costs, [...original, "npu-gpu:1/2"]);
 });

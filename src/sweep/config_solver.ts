@@ -10,6 +10,7 @@ import {
 } from "../solver/mod.ts";
 import { applyProfile } from "./apply_profile.ts";
 import { capsOnCopy, withCaps } from "./_caps_on_copy.ts";
+import { scaledCap } from "./_scaled_cap.ts";
 import { blank, planRecord } from "./_plan_record.ts";
 import { partialPlacements } from "./_partial_placements.ts";
 import { ConfigGrid } from "./config_grid.ts";
@@ -30,7 +31,10 @@ export interface SolverHooks {
 }
 
 /** What a solve decides about a configuration (the rest of its record comes from the grid). */
-type SolvedBody = Omit<RunRecord, "index" | "params" | "solve_ms" | "memory_budget_by_device">;
+type SolvedBody = Omit<
+  RunRecord,
+  "index" | "params" | "solve_ms" | "memory_budget_by_device" | "caps"
+>;
 
 /** A proven result kept to answer tighter caps without solving. */
 interface Anchor {
@@ -110,6 +114,7 @@ export class ConfigSolver {
       a.name.startsWith("memory_mb.") ? [{ axis, device: a.name.slice("memory_mb.".length) }] : []
     );
     this.#shapeAxes = [0, 1, ...this.#memoryAxes.map((m) => m.axis)];
+    if (this.#axis.memory_factor !== undefined) this.#shapeAxes.push(this.#axis.memory_factor);
     this.#groupAxes = spec.group_by.map((name) => this.#axis[name]!);
   }
 
@@ -163,12 +168,14 @@ export class ConfigSolver {
       .join("/");
     let id = "";
     let budgets: Record<string, number> | null = null;
+    let caps: RunRecord["caps"] = null;
     let body: SolvedBody;
     try {
       const base = this.#base(pos);
       budgets = base.budgets;
       const latencyCap = this.#cap("max_total_latency_ms", pos, base);
       const energyCap = this.#cap("max_total_energy_mj", pos, base);
+      caps = { max_total_latency_ms: latencyCap, max_total_energy_mj: energyCap };
       const weights = this.#weights(pos);
       const strategy = (this.#value("strategy", pos) ?? this.#spec.solver.strategy) as
         | "auto"
@@ -223,6 +230,7 @@ export class ConfigSolver {
       energy_mj: rest.energy_mj,
       params,
       memory_budget_by_device: budgets,
+      caps,
       strategy: rest.strategy,
       optimal: rest.optimal,
       lower_bound: rest.lower_bound,
@@ -242,6 +250,11 @@ export class ConfigSolver {
   #cap(name: "max_total_latency_ms" | "max_total_energy_mj", pos: Int32Array, base: Base) {
     const a = this.#axis[name];
     if (a !== undefined) return this.#spec.axes[a]!.values[pos[a]!] as number | null;
+    const f =
+      this.#axis[name === "max_total_latency_ms" ? "latency_cap_factor" : "energy_cap_factor"];
+    if (f !== undefined) {
+      return scaledCap(this.#spec.axes[f]!.values[pos[f]!] as number | null, base.scenario, name);
+    }
     return base.scenario?.constraints[name] ?? null;
   }
 
@@ -267,7 +280,8 @@ export class ConfigSolver {
     for (const { axis, device } of this.#memoryAxes) {
       memory[device] = spec.axes[axis]!.values[pos[axis]!] as number;
     }
-    const outcome = applyProfile(source, spec.profiles[profileName]!, memory);
+    const memoryFactor = (this.#value("memory_factor", pos) ?? 1) as number;
+    const outcome = applyProfile(source, spec.profiles[profileName]!, { memory, memoryFactor });
     if ("reason" in outcome) {
       base = {
         scenario: null,

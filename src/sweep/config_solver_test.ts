@@ -85,3 +85,93 @@ Deno.test("ConfigSolver: a profile that leaves a stage with no device is infeasi
     'device profile "none": stage "frame_decode" has no device left once "cpu", "gpu" removed',
   );
 });
+
+Deno.test("ConfigSolver: cap factors multiply the scenario's caps, or its relaxed minimum", () => {
+  const sample = specOf({ name: "t" }).scenarios[0]!.scenario;
+  assert.deepEqual(sample.constraints, { max_total_latency_ms: 32, max_total_energy_mj: 35 });
+  const factors = specOf({
+    name: "t",
+    device_profiles: { as_measured: {}, hot_gpu: { scale: { gpu: { latency: 1.6 } } } },
+    grid: { latency_cap_factor: [0.8, 1.1, null], energy_cap_factor: [0.9, null] },
+  });
+  const absolute = specOf({
+    name: "t",
+    device_profiles: { as_measured: {}, hot_gpu: { scale: { gpu: { latency: 1.6 } } } },
+    grid: { max_total_latency_ms: [25.6, 35.2, null], max_total_energy_mj: [31.5, null] },
+  });
+  const a = new ConfigSolver(factors);
+  const b = new ConfigSolver(absolute);
+  const statuses = new Set<string>();
+  for (const i of a.grid.indices()) {
+    const x = a.run(i);
+    const y = b.run(i);
+    assert.equal(x.id, y.id, `configuration ${i}`);
+    assert.deepEqual(x.plans, y.plans);
+    statuses.add(x.status);
+  }
+  assert.deepEqual([...statuses].sort(), ["infeasible", "ok"]);
+
+  // Without caps in the scenario, factors multiply the sum of each stage's best profile.
+  const uncapped = {
+    ...sample,
+    constraints: { max_total_latency_ms: null, max_total_energy_mj: null },
+  };
+  const relaxed = { ...factors, scenarios: [{ ...factors.scenarios[0]!, scenario: uncapped }] };
+  const solver = new ConfigSolver(relaxed);
+  const l0 = 24.6; // 3.1 + 1.9 + 7.4 + 4.7 + 5.2 + 0.9 + 1.4 (fastest profile per stage)
+  const e0 = 28.9;
+  const direct = specOf({
+    name: "t",
+    device_profiles: { as_measured: {}, hot_gpu: { scale: { gpu: { latency: 1.6 } } } },
+    grid: {
+      max_total_latency_ms: [
+        Number((0.8 * l0).toPrecision(12)),
+        Number((1.1 * l0).toPrecision(12)),
+      ],
+      max_total_energy_mj: [Number((0.9 * e0).toPrecision(12))],
+    },
+  });
+  const reference = new ConfigSolver({
+    ...direct,
+    scenarios: [{ ...direct.scenarios[0]!, scenario: uncapped }],
+  });
+  // as_measured: factor 1.1 of L0 and 0.9 of E0 (index 2) against absolute caps (index 1).
+  assert.equal(solver.run(2).id, reference.run(1).id);
+  assert.equal(solver.run(2).status, "infeasible");
+  assert.equal(solver.run(0).id, reference.run(0).id);
+});
+
+Deno.test("ConfigSolver: the memory_factor axis scales every budget the profile leaves", () => {
+  const half = { memory_factor: 0.5 };
+  const axis = specOf({
+    name: "t",
+    device_profiles: { as_measured: {}, small_npu: { devices: { npu: { memory_mb: 1536 } } } },
+    grid: { memory_factor: [0.5, 1], max_total_energy_mj: [null] },
+  });
+  const byProfile = specOf({
+    name: "t",
+    device_profiles: {
+      half: { devices: { cpu: half, gpu: half, npu: half } },
+      as_measured: {},
+      half_small_npu: { devices: { cpu: half, gpu: half, npu: { memory_mb: 768 } } },
+      small_npu: { devices: { npu: { memory_mb: 1536 } } },
+    },
+    grid: { max_total_energy_mj: [null] },
+  });
+  const a = new ConfigSolver(axis);
+  const b = new ConfigSolver(byProfile);
+  const budgets = [];
+  for (const i of [0, 1, 2, 3]) {
+    const x = a.run(i);
+    assert.equal(x.id, b.run(i).id, `configuration ${i}`);
+    budgets.push(x.memory_budget_by_device);
+  }
+  assert.deepEqual(budgets, [
+    { cpu: 2048, gpu: 3072, npu: 1536 },
+    { cpu: 4096, gpu: 6144, npu: 3072 },
+    { cpu: 2048, gpu: 3072, npu: 768 },
+    { cpu: 4096, gpu: 6144, npu: 1536 },
+  ]);
+  // Half the memory changes the best plan (the NPU no longer holds the backbone and heads).
+  assert.notDeepEqual(a.run(0).plans[0]!.devices, a.run(1).plans[0]!.devices);
+});

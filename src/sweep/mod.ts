@@ -19,3 +19,5 @@ export * from "./config_solver.ts";
 export type * from "./protocol.ts";
 export * from "./worker_pool.ts";
 export * from "./run_sweep.ts";
+export * from "./sweep_fronts.ts";
+export * from "./fronts_defaults.ts";

@@ -27,12 +27,14 @@ export interface Axis {
 /** An overlay on a scenario's devices. */
 export interface DeviceProfile {
   remove_devices: string[];
-  /** Memory budget overrides by device. */
-  devices: Record<string, { memory_mb: number }>;
+  /** Memory budget overrides by device: a budget in MB, or a factor times the scenario's. */
+  devices: Record<string, { memory_mb?: number; memory_factor?: number }>;
   /** Multipliers of the stage profiles on a device. */
   scale: Record<string, { latency: number; energy: number; memory: number }>;
   /** Links added or replacing the scenario's link between the same devices. */
   links: Link[];
+  /** Multipliers of the per-MB costs of every link of the scenario (not of `links`). */
+  link_scale?: { latency: number; energy: number };
 }
 
 /** A scenario named by the sweep, with where it came from. */
@@ -58,6 +60,14 @@ export interface SolverSettings {
 /** An exclude rule: for each listed axis (by position), the value positions that match. */
 export type ExcludeRule = Array<{ axis: number; values: number[] }>;
 
+/** Limits of the exact Pareto fronts written to `fronts.csv`. */
+export interface FrontsSettings {
+  /** Kept partial placements after which a front is given up, unproven (deterministic). */
+  label_limit: number;
+  /** Milliseconds per scenario x profile after which a front is given up, unproven. */
+  time_limit_ms: number;
+}
+
 /** A complete, validated sweep, ready to expand. */
 export interface SweepSpec {
   name: string;
@@ -77,4 +87,6 @@ export interface SweepSpec {
   group_by: string[];
   /** Every device name of every scenario, in order of first appearance (CSV memory columns). */
   devices: string[];
+  /** Write `fronts.csv` with these limits; `null` (the default) writes none. */
+  fronts: FrontsSettings | null;
 }

@@ -11,9 +11,16 @@ import type {
   SweepSpec,
 } from "./model.ts";
 import { valueLabel } from "./value_label.ts";
+import { FRONTS_DEFAULTS } from "./fronts_defaults.ts";
 import { SWEEP_KNOWN_KEYS, type SweepFile, SweepFileSchema } from "./schema.ts";
 
 const GOAL_NAMES = Object.keys(GOAL_PRESETS);
+
+/** Absolute cap axes and the relative axes that scale the scenario's cap instead. */
+const CAP_FACTORS = [
+  ["max_total_latency_ms", "latency_cap_factor"],
+  ["max_total_energy_mj", "energy_cap_factor"],
+] as const;
 
 /** Name of the built-in empty device profile used when a sweep defines none. */
 export const AS_MEASURED = "as_measured";
@@ -148,6 +155,15 @@ export function buildSweepSpec(sweep: SweepFile, source: SweepSource): SweepSpec
       message: "cannot be used together with grid.goal: put custom weights in the goal axis",
     });
   }
+  for (const [absolute, factor] of CAP_FACTORS) {
+    if (grid[absolute] !== undefined && grid[factor] !== undefined) {
+      problems.push({
+        path: `grid.${factor}`,
+        message:
+          `cannot be used together with grid.${absolute}: give this cap either as absolute values or as factors of the scenario's cap, not both`,
+      });
+    }
+  }
   for (const [key, raw] of Object.entries(grid)) {
     if (key === "device_profile" || raw === undefined) continue;
     if (key === "memory_mb") {
@@ -192,6 +208,12 @@ export function buildSweepSpec(sweep: SweepFile, source: SweepSource): SweepSpec
     solver,
     group_by,
     devices,
+    fronts: sweep.fronts === undefined || sweep.fronts === false ? null : {
+      label_limit: (sweep.fronts === true ? undefined : sweep.fronts.label_limit) ??
+        FRONTS_DEFAULTS.label_limit,
+      time_limit_ms: (sweep.fronts === true ? undefined : sweep.fronts.time_limit_ms) ??
+        FRONTS_DEFAULTS.time_limit_ms,
+    },
   };
 }
 
@@ -215,7 +237,14 @@ function buildProfiles(
     });
     profiles[name] = {
       remove_devices: p.remove_devices ?? [],
-      devices: p.devices ?? {},
+      devices: Object.fromEntries(
+        Object.entries(p.devices ?? {}).map(([d, o]) => [
+          d,
+          o.memory_mb === undefined
+            ? { memory_factor: o.memory_factor! }
+            : { memory_mb: o.memory_mb },
+        ]),
+      ),
       scale: Object.fromEntries(
         Object.entries(p.scale ?? {}).map((
           [d, s],
@@ -228,6 +257,11 @@ function buildProfiles(
         energy_mj_per_mb: l.energy_mj_per_mb,
         bidirectional: l.bidirectional ?? true,
       })),
+      ...(p.link_scale
+        ? {
+          link_scale: { latency: p.link_scale.latency ?? 1, energy: p.link_scale.energy ?? 1 },
+        }
+        : {}),
     };
   }
   return profiles;

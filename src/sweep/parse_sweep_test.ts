@@ -137,7 +137,7 @@ Deno.test("parseSweep: custom weights, memory axes and solver axes", () => {
 
 Deno.test("parseSweep: errors name the field path and the problem", () => {
   assert.deepEqual(problems({ name: "t", grid: { max_latency: [1] } }), [
-    "grid.max_latency: unknown key (expected one of: device_profile, goal, weights, max_total_latency_ms, max_total_energy_mj, memory_mb, strategy, beam_width, top_k)",
+    "grid.max_latency: unknown key (expected one of: device_profile, goal, weights, max_total_latency_ms, max_total_energy_mj, latency_cap_factor, energy_cap_factor, memory_mb, memory_factor, strategy, beam_width, top_k)",
   ]);
   assert.deepEqual(problems({ name: "t", grid: { max_total_latency: [1] } }), [
     'grid.max_total_latency: unknown key (did you mean "max_total_latency_ms"?)',
@@ -184,5 +184,84 @@ Deno.test("parseSweep: errors name the field path and the problem", () => {
     () => specOf({ name: "t", grid: { max_total_energy_mj: "x" } }),
     InputError,
     "grid.max_total_energy_mj: must be a list of values or a range",
+  );
+});
+
+Deno.test("parseSweep: a cap given both as absolute values and as factors is an error", () => {
+  assert.deepEqual(
+    problems({
+      name: "t",
+      grid: {
+        max_total_latency_ms: [20, 30],
+        latency_cap_factor: [0.9, 1.1],
+        max_total_energy_mj: [30],
+        energy_cap_factor: { from: 0.8, to: 1.2, step: 0.1 },
+      },
+    }),
+    [
+      "grid.latency_cap_factor: cannot be used together with grid.max_total_latency_ms: give this cap either as absolute values or as factors of the scenario's cap, not both",
+      "grid.energy_cap_factor: cannot be used together with grid.max_total_energy_mj: give this cap either as absolute values or as factors of the scenario's cap, not both",
+    ],
+  );
+  const spec = specOf({
+    name: "t",
+    grid: { latency_cap_factor: { from: 0.8, to: 1.2, step: 0.1 } },
+  });
+  assert.deepEqual(spec.axes[2], { name: "latency_cap_factor", values: [0.8, 0.9, 1, 1.1, 1.2] });
+  assert.match(
+    problems({ name: "t", grid: { energy_cap_factor: [0, null] } }).join("\n"),
+    /^grid\.energy_cap_factor\[0\]: must be a number above zero/,
+  );
+});
+
+Deno.test("parseSweep: a profile's device takes a memory budget or a memory factor, not both", () => {
+  const spec = specOf({
+    name: "t",
+    device_profiles: {
+      small: { devices: { npu: { memory_factor: 0.5 }, gpu: { memory_mb: 512 } } },
+      slow: { link_scale: { latency: 3 } },
+    },
+  });
+  assert.deepEqual(spec.profiles.small!.devices, {
+    npu: { memory_factor: 0.5 },
+    gpu: { memory_mb: 512 },
+  });
+  assert.deepEqual(spec.profiles.slow!.link_scale, { latency: 3, energy: 1 });
+  const both =
+    "give exactly one of memory_mb (a budget in MB) or memory_factor (times the budget), got an object";
+  assert.deepEqual(
+    problems({
+      name: "t",
+      device_profiles: {
+        a: { devices: { npu: { memory_mb: 512, memory_factor: 0.5 } } },
+        b: { devices: { npu: {} } },
+      },
+    }),
+    [`device_profiles.a.devices.npu: ${both}`, `device_profiles.b.devices.npu: ${both}`],
+  );
+});
+
+Deno.test("parseSweep: fronts is off by default, true takes the default limits", () => {
+  assert.equal(specOf({ name: "t" }).fronts, null);
+  assert.equal(specOf({ name: "t", fronts: false }).fronts, null);
+  assert.deepEqual(specOf({ name: "t", fronts: true }).fronts, {
+    label_limit: 2_000_000,
+    time_limit_ms: 60_000,
+  });
+  assert.deepEqual(specOf({ name: "t", fronts: { time_limit_ms: 500 } }).fronts, {
+    label_limit: 2_000_000,
+    time_limit_ms: 500,
+  });
+  assert.deepEqual(problems({ name: "t", fronts: { label_limit: 0 } }), [
+    "fronts.label_limit: must be at least 1, got 0",
+  ]);
+});
+
+Deno.test("parseSweep: memory_factor is an axis of numbers above zero", () => {
+  const spec = specOf({ name: "t", grid: { memory_factor: { from: 0.5, to: 1, step: 0.25 } } });
+  assert.deepEqual(spec.axes[2], { name: "memory_factor", values: [0.5, 0.75, 1] });
+  assert.match(
+    problems({ name: "t", grid: { memory_factor: [1, 0] } }).join("\n"),
+    /^grid\.memory_factor\[1\]: must be a number above zero/,
   );
 });

@@ -7,6 +7,8 @@ import { RUN_STATUSES } from "../results/run_record.ts";
 import { scanRuns } from "../results/scan_runs.ts";
 import { TOOL_VERSION } from "../results/tool_version.ts";
 import { type DerivedFiles, writeDerived } from "../results/write_derived.ts";
+import { writeAtomic } from "../results/write_atomic.ts";
+import { sweepFronts, type SweepFrontsResult } from "./sweep_fronts.ts";
 import { ConfigGrid, type Shard } from "./config_grid.ts";
 import { ConfigSolver } from "./config_solver.ts";
 import { DuplicateBases } from "./_duplicate_bases.ts";
@@ -16,6 +18,8 @@ import { type BatchResult, runPool } from "./worker_pool.ts";
 
 /** Default of `maxConfigs`: sweeps larger than this refuse to start. */
 export const DEFAULT_MAX_CONFIGS = 5_000_000;
+
+const RESULT_FILES = ["runs.jsonl", "manifest.json", "configs.csv", "plans.csv", "pareto.csv"];
 
 /** Progress of a running sweep. */
 export interface SweepProgress {
@@ -72,12 +76,18 @@ export interface SweepOutcome {
   manifest: string;
   /** The derived CSV files (not for shards: `merge` writes them). */
   derived?: DerivedFiles;
+  /**
+   * `fronts.csv` when the sweep asks for it (`spec.fronts`): written by a complete single run
+   * and by shard 0 (into its folder; `merge` copies it), with its counts.
+   */
+  fronts?: Omit<SweepFrontsResult, "csv"> & { path: string };
 }
 
 /**
  * Runs a sweep: solves every configuration not yet in `runs.jsonl` on a worker pool, appends
  * results batch by batch (resumable after any interruption), keeps `manifest.json` current and,
- * once complete, writes `configs.csv`, `plans.csv` and `pareto.csv`.
+ * once complete, writes `configs.csv`, `plans.csv` and `pareto.csv` (and `fronts.csv` when
+ * `spec.fronts` asks for it, see `sweepFronts`).
  *
  * @param spec The validated sweep (see `loadSweep`).
  * @param options Folder, workers, shard, resume behaviour, progress.
@@ -87,14 +97,15 @@ export interface SweepOutcome {
  *
  * @example Running the shipped budgets sweep, then resuming it (nothing left to solve)
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadSweep } from "./load_sweep.ts";
  * import { runSweep } from "./run_sweep.ts";
  * const out = await Deno.makeTempDir();
  * const spec = await loadSweep("sweeps/budgets.yaml");
  * const first = await runSweep(spec, { out, workers: 1 });
- * console.assert(first.status === "complete" && first.progress.done === 1584);
+ * assert(first.status === "complete" && first.progress.done === 3840);
  * const again = await runSweep(spec, { out, workers: 1 });
- * console.assert(again.skipped === 1584 && again.progress.solvedNow === 0);
+ * assert(again.skipped === 3840 && again.progress.solvedNow === 0);
  * ```
  */
 export async function runSweep(
@@ -126,7 +137,7 @@ export async function runSweep(
   const manifestPath = join(dir, "manifest.json");
   await Deno.mkdir(dir, { recursive: true });
   if (fresh) {
-    for (const name of ["runs.jsonl", "manifest.json", "configs.csv", "plans.csv", "pareto.csv"]) {
+    for (const name of [...RESULT_FILES, "fronts.csv"]) {
       await Deno.remove(join(dir, name)).catch((e) => {
         if (!(e instanceof Deno.errors.NotFound)) throw e;
       });
@@ -256,6 +267,17 @@ export async function runSweep(
     const final = await scanRuns([runsPath], grid.size);
     derived = await writeDerived(dir, [runsPath], final, spec, { workers });
   }
+  let fronts: SweepOutcome["fronts"];
+  if (status === "complete" && shard.index === 0 && spec.fronts) {
+    // Computed from the spec alone, so shard 0 writes what a single run writes.
+    const { csv, ...counts } = sweepFronts(spec, spec.fronts);
+    const path = join(dir, "fronts.csv");
+    await writeAtomic(path, csv);
+    fronts = { path, ...counts };
+  } else if (status === "complete" && shard.index === 0) {
+    // A fronts.csv of an earlier run with fronts asked for (`--fronts`) would be stale.
+    await Deno.remove(join(dir, "fronts.csv")).catch(() => {});
+  }
   const end = new Date().toISOString();
   await writeManifest(manifestPath, {
     ...manifest,
@@ -273,6 +295,7 @@ export async function runSweep(
     runs: runsPath,
     manifest: manifestPath,
     ...(derived ? { derived } : {}),
+    ...(fronts ? { fronts } : {}),
   };
 }
 

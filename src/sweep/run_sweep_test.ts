@@ -31,6 +31,24 @@ Deno.test("runSweep() gives byte-identical CSVs with 1, 2 and 4 workers", async 
   assert.match(await Deno.readTextFile(`${base}/w1/configs.csv`), /solve_ms/);
 });
 
+Deno.test("runSweep() writes the caps that cap factors resolve to", async () => {
+  const spec = specOf({
+    name: "factors",
+    grid: { latency_cap_factor: [0.9, 1, null], energy_cap_factor: [1.1] },
+  });
+  const out = await Deno.makeTempDir();
+  await runSweep(spec, { out, workers: 1 });
+  const configs = parse(await Deno.readTextFile(`${out}/configs.csv`), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  // The sample scenario's caps are 32 ms and 35 mJ.
+  assert.deepEqual(
+    configs.map((r) => [r.latency_cap_factor, r.latency_cap_ms, r.energy_cap_mj]),
+    [["0.9", "28.8", "38.5"], ["1", "32", "38.5"], ["", "", "38.5"]],
+  );
+});
+
 Deno.test("runSweep() results read back as RFC 4180 CSV with the contract's columns", async () => {
   const spec = specOf(SMALL_SWEEP);
   const out = await Deno.makeTempDir();
@@ -47,6 +65,9 @@ Deno.test("runSweep() results read back as RFC 4180 CSV with the contract's colu
   assert.equal(configs.filter((r) => r.status === "infeasible").length, counts.infeasible);
   assert.ok(counts.ok > 0 && counts.infeasible > 0);
   for (const row of configs) {
+    // The caps each configuration was solved under: the axis values here.
+    assert.equal(row.latency_cap_ms, row.max_total_latency_ms);
+    assert.equal(row.energy_cap_mj, row.max_total_energy_mj);
     if (row.status === "infeasible") {
       assert.equal(row.latency_ms, "");
       assert.ok(row.reason!.length > 0);

@@ -42,7 +42,10 @@ export const GridSchema = z.strictObject({
   weights: z.array(WeightsSchema).optional(),
   max_total_latency_ms: axis(nonNegative.nullable()).optional(),
   max_total_energy_mj: axis(nonNegative.nullable()).optional(),
+  latency_cap_factor: axis(positive.nullable()).optional(),
+  energy_cap_factor: axis(positive.nullable()).optional(),
   memory_mb: z.record(z.string().min(1), axis(nonNegative)).optional(),
+  memory_factor: axis(positive).optional(),
   strategy: z.array(z.enum(["auto", "exact", "beam"])).optional(),
   beam_width: axis(positiveInt).optional(),
   top_k: axis(positiveInt).optional(),
@@ -52,7 +55,13 @@ export const GridSchema = z.strictObject({
 export const DeviceProfileSchema = z.strictObject({
   description: z.string().optional(),
   remove_devices: z.array(z.string().min(1)).optional(),
-  devices: z.record(z.string().min(1), z.strictObject({ memory_mb: nonNegative })).optional(),
+  devices: z.record(
+    z.string().min(1),
+    z.strictObject({ memory_mb: nonNegative.optional(), memory_factor: positive.optional() })
+      .refine((d) => (d.memory_mb === undefined) !== (d.memory_factor === undefined), {
+        error: "give exactly one of memory_mb (a budget in MB) or memory_factor (times the budget)",
+      }),
+  ).optional(),
   scale: z.record(
     z.string().min(1),
     z.strictObject({
@@ -61,6 +70,8 @@ export const DeviceProfileSchema = z.strictObject({
       memory: positive.optional(),
     }),
   ).optional(),
+  link_scale: z.strictObject({ latency: positive.optional(), energy: positive.optional() })
+    .optional(),
   links: z.array(z.strictObject({
     source: z.string().min(1),
     target: z.string().min(1),
@@ -99,6 +110,10 @@ export const SweepFileSchema = z.strictObject({
   exclude: z.array(ExcludeRuleSchema).optional(),
   solver: SolverSettingsSchema.optional(),
   pareto: z.strictObject({ group_by: z.array(z.string().min(1)) }).optional(),
+  fronts: z.union([
+    z.boolean(),
+    z.strictObject({ label_limit: positiveInt.optional(), time_limit_ms: positiveInt.optional() }),
+  ]).optional(),
 });
 
 /** What a sweep file holds once parsed by zod. */
