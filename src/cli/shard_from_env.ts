@@ -23,12 +23,13 @@ export interface ShardChoice {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { shardFromEnv } from "./shard_from_env.ts";
  * const choice = shardFromEnv(undefined, undefined, {
  *   SLURM_ARRAY_TASK_ID: "3", SLURM_ARRAY_TASK_COUNT: "4",
  * });
- * console.assert(choice.shard.index === 3 && choice.shard.count === 4);
- * console.assert(shardFromEnv("1/2", undefined, {}).source === "--shard");
+ * assert(choice.shard.index === 3 && choice.shard.count === 4);
+ * assert(shardFromEnv("1/2", undefined, {}).source === "--shard");
  * ```
  */
 export function shardFromEnv(

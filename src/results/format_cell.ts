@@ -8,11 +8,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatCell } from "./format_cell.ts";
- * console.assert(formatCell(0.1 + 0.2) === "0.3");
- * console.assert(formatCell(1e-7) === "0.0000001");
- * console.assert(formatCell(null) === "" && formatCell(true) === "true");
- * console.assert(formatCell({ latency: 1, energy: 0.5, switches: 0 }) === "1/0.5/0");
+ * assert(formatCell(0.1 + 0.2) === "0.3");
+ * assert(formatCell(1e-7) === "0.0000001");
+ * assert(formatCell(null) === "" && formatCell(true) === "true");
+ * assert(formatCell({ latency: 1, energy: 0.5, switches: 0 }) === "1/0.5/0");
  * ```
  */
 export function formatCell(value: unknown): string {

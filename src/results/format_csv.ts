@@ -12,8 +12,9 @@ const NEEDS_QUOTES = /[",\r\n]/;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatCsv } from "./format_csv.ts";
- * console.assert(formatCsv([["a", "1"], ["b, c", 'say "hi"']]) === 'a,1\n"b, c","say ""hi"""\n');
+ * assert(formatCsv([["a", "1"], ["b, c", 'say "hi"']]) === 'a,1\n"b, c","say ""hi"""\n');
  * ```
  */
 export function formatCsv(rows: readonly (readonly string[])[]): string {

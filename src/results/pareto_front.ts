@@ -12,9 +12,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { paretoFront } from "./pareto_front.ts";
  * const front = paretoFront([0, 1, 2], [1, 2, 3], [3, 1, 2], new Int32Array(3));
- * console.assert(front.join() === "0,1");
+ * assert(front.join() === "0,1");
  * ```
  */
 export function paretoFront(

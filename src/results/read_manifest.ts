@@ -10,9 +10,10 @@ import type { Manifest } from "./manifest.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { readManifest } from "./read_manifest.ts";
  * const dir = await Deno.makeTempDir();
- * console.assert(await readManifest(`${dir}/manifest.json`) === undefined);
+ * assert(await readManifest(`${dir}/manifest.json`) === undefined);
  * ```
  */
 export async function readManifest(path: string): Promise<Manifest | undefined> {

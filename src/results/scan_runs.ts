@@ -43,14 +43,15 @@ const PREFIX =
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scanRuns } from "./scan_runs.ts";
  * const dir = await Deno.makeTempDir();
  * const line = '{"id":"0123456789abcdef","index":1,"status":"ok","group":"g",' +
  *   '"latency_ms":2,"energy_mj":3,"params":{}}';
  * await Deno.writeTextFile(`${dir}/runs.jsonl`, line + "\n" + line.slice(0, 20));
  * const scan = await scanRuns([`${dir}/runs.jsonl`], 4);
- * console.assert(scan.count === 1 && scan.latency[1] === 2);
- * console.assert(scan.validBytes[0] === line.length + 1);
+ * assert(scan.count === 1 && scan.latency[1] === 2);
+ * assert(scan.validBytes[0] === line.length + 1);
  * ```
  */
 export async function scanRuns(paths: readonly string[], size: number): Promise<RunsIndex> {

@@ -7,10 +7,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { writeAtomic } from "./write_atomic.ts";
  * const dir = await Deno.makeTempDir();
  * await writeAtomic(`${dir}/a.json`, "{}\n");
- * console.assert(Deno.readTextFileSync(`${dir}/a.json`) === "{}\n");
+ * assert(Deno.readTextFileSync(`${dir}/a.json`) === "{}\n");
  * ```
  */
 export async function writeAtomic(path: string, text: string): Promise<void> {

@@ -51,9 +51,10 @@ export const PLANS_COLUMNS: readonly string[] = [
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { configColumns } from "./write_derived.ts";
  * const columns = configColumns({ axes: [{ name: "goal" }], devices: ["cpu"] });
- * console.assert(columns.slice(0, 4).join() === "index,id,goal,status");
+ * assert(columns.slice(0, 4).join() === "index,id,goal,status");
  * ```
  */
 export function configColumns(layout: DerivedLayout): string[] {

@@ -15,6 +15,7 @@ export interface Shard {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ConfigGrid } from "./config_grid.ts";
  * import type { SweepSpec } from "./model.ts";
  * const spec = {
@@ -22,7 +23,7 @@ export interface Shard {
  *   dimensions: [[0], [1]], exclude: [],
  * } as unknown as SweepSpec;
  * const grid = new ConfigGrid(spec);
- * console.assert(grid.size === 2 && grid.paramsAt(1).goal === "balanced");
+ * assert(grid.size === 2 && grid.paramsAt(1).goal === "balanced");
  * ```
  */
 export class ConfigGrid {

@@ -80,11 +80,12 @@ const MAX_PROBLEMS = 64;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ConfigSolver } from "./config_solver.ts";
  * import { loadSweep } from "./load_sweep.ts";
  * const solver = new ConfigSolver(await loadSweep("sweeps/budgets.yaml"));
  * const record = solver.run(0);
- * console.assert(record.index === 0 && record.id.length === 16);
+ * assert(record.index === 0 && record.id.length === 16);
  * ```
  */
 export class ConfigSolver {

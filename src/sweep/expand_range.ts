@@ -16,9 +16,10 @@ export const MAX_RANGE_VALUES = 1_000_000;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { expandRange } from "./expand_range.ts";
- * console.assert(expandRange({ from: 20, to: 26, step: 2 }).join() === "20,22,24,26");
- * console.assert(expandRange({ from: 1, to: 8, factor: 2 }).join() === "1,2,4,8");
+ * assert(expandRange({ from: 20, to: 26, step: 2 }).join() === "20,22,24,26");
+ * assert(expandRange({ from: 1, to: 8, factor: 2 }).join() === "1,2,4,8");
  * ```
  */
 export function expandRange(range: RangeSpec): number[] {

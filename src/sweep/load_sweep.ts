@@ -15,9 +15,10 @@ import { buildSweepSpec, validateSweepFile } from "./parse_sweep.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadSweep } from "./load_sweep.ts";
  * const spec = await loadSweep("sweeps/budgets.yaml");
- * console.assert(spec.axes[0]!.name === "scenario");
+ * assert(spec.axes[0]!.name === "scenario");
  * ```
  */
 export async function loadSweep(path: string): Promise<SweepSpec> {

@@ -45,9 +45,10 @@ export interface SweepSource {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { validateSweepFile } from "./parse_sweep.ts";
  * const sweep = validateSweepFile({ name: "s", scenarios: ["a.json"] }, "s.yaml");
- * console.assert(sweep.scenarios.length === 1);
+ * assert(sweep.scenarios.length === 1);
  * ```
  */
 export function validateSweepFile(value: unknown, file: string): SweepFile {
@@ -90,6 +91,7 @@ function knownKeysAt(path: readonly PropertyKey[]): readonly string[] | undefine
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { buildSweepSpec, validateSweepFile } from "./parse_sweep.ts";
  * import { parseScenario } from "../scenario/mod.ts";
  * const text = Deno.readTextFileSync("scenarios/mobile_vision_pipeline.json");
@@ -104,7 +106,7 @@ function knownKeysAt(path: readonly PropertyKey[]): readonly string[] | undefine
  *   hash: "",
  *   scenarios: [{ path: "sample.json", name: scenario.name, hash: "", scenario }],
  * });
- * console.assert(spec.axes.map((a) => a.values.length).join() === "1,1,2,3");
+ * assert(spec.axes.map((a) => a.values.length).join() === "1,1,2,3");
  * ```
  */
 export function buildSweepSpec(sweep: SweepFile, source: SweepSource): SweepSpec {

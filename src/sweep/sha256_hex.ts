@@ -5,8 +5,9 @@ import { createHash } from "node:crypto";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sha256Hex } from "./sha256_hex.ts";
- * console.assert(sha256Hex("").startsWith("e3b0c442"));
+ * assert(sha256Hex("").startsWith("e3b0c442"));
  * ```
  */
 export function sha256Hex(text: string): string {

@@ -7,9 +7,10 @@ import type { AxisValue } from "./model.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { valueLabel } from "./value_label.ts";
- * console.assert(valueLabel({ latency: 1, energy: 0.5, switches: 0 }) === "1/0.5/0");
- * console.assert(valueLabel(null) === "");
+ * assert(valueLabel({ latency: 1, energy: 0.5, switches: 0 }) === "1/0.5/0");
+ * assert(valueLabel(null) === "");
  * ```
  */
 export function valueLabel(value: AxisValue): string {

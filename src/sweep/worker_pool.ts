@@ -48,6 +48,7 @@ interface Slot {
  *
  * @example Solving two batches and collecting the JSONL text
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadSweep } from "./load_sweep.ts";
  * import { runPool } from "./worker_pool.ts";
  * const spec = await loadSweep("sweeps/budgets.yaml");
@@ -58,7 +59,7 @@ interface Slot {
  *   onResult: (r) => void (lines += new TextDecoder().decode(r.lines).split("\n").length - 1),
  *   onBatchFailed: () => { throw new Error("unexpected"); },
  * });
- * console.assert(lines === 5);
+ * assert(lines === 5);
  * ```
  */
 export function runPool(
