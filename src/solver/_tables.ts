@@ -21,7 +21,7 @@ export interface Guide {
   readonly root: number;
 }
 
-/** Tables that depend on the weights only; cached per problem. */
+/** Tables that depend on the weights: the score guide is shared, the rest is per problem. */
 export interface WeightTables {
   readonly score: Guide;
   /** Whether the relaxed optimum (memory and caps ignored) is feasible. */
@@ -46,54 +46,133 @@ export interface Surrogate {
   readonly capacity: number;
 }
 
-/** Tables that depend on the problem only. */
+/** Tables of a problem: latency and energy to go (shared), the surrogate of its limits (its own). */
 export interface ProblemTables {
   readonly latencyToGo: Float64Array;
   readonly energyToGo: Float64Array;
+  /** Least latency of any placement (memory budgets of single options respected; caps ignored). */
+  readonly leastLatency: number;
+  /** Least energy of any placement, likewise. */
+  readonly leastEnergy: number;
   /** Every limit weighted by its inverse (all count alike), or undefined when nothing binds. */
   readonly surrogate: Surrogate | undefined;
   readonly byWeights: Map<string, WeightTables>;
+  readonly shared: SharedTables;
 }
 
+/**
+ * Tables that depend on neither the caps nor the memory budgets beyond which options fit their
+ * device at all: shared by every problem with the same compiled arrays (copies made with
+ * `{ ...problem, latencyCap }`, as sweeps and `diagnoseInfeasible` make).
+ */
+interface SharedTables {
+  readonly latencyToGo: Float64Array;
+  readonly energyToGo: Float64Array;
+  readonly leastLatency: number;
+  readonly leastEnergy: number;
+  /** Score guide and relaxed optimum per weights and norms. */
+  readonly scores: Map<string, { score: Guide; relaxed: Int32Array | undefined }>;
+}
+
+/** The compiled arrays the shared tables were built from, and the tables per fitting mask. */
+interface Structure {
+  readonly problem: Problem;
+  readonly byFit: Map<string, SharedTables>;
+}
+
+const structures = new WeakMap<Float64Array, Structure>();
 const cache = new WeakMap<Problem, ProblemTables>();
 const MAX_WEIGHTS = 64;
+const MAX_FITS = 64;
 
-/** Cost-to-go tables of latency and energy alone, computed once per problem. */
+/** Whether two problems have the same compiled options and transfers (by identity). */
+function sameArrays(a: Problem, b: Problem): boolean {
+  return a.n === b.n && a.m === b.m && a.optStart === b.optStart && a.optDevice === b.optDevice &&
+    a.optLatency === b.optLatency && a.optEnergy === b.optEnergy &&
+    a.optMemory === b.optMemory && a.xferOk === b.xferOk && a.xferLatency === b.xferLatency &&
+    a.xferEnergy === b.xferEnergy;
+}
+
+/** The tables shared with every problem of the same arrays and the same options that fit. */
+function sharedTables(problem: Problem): SharedTables {
+  let structure = structures.get(problem.optLatency);
+  if (!structure || !sameArrays(structure.problem, problem)) {
+    structure = { problem, byFit: new Map() };
+    structures.set(problem.optLatency, structure);
+  }
+  const { optDevice, optMemory, memoryBudget } = problem;
+  let fit = "";
+  for (let o = 0; o < optDevice.length; o++) {
+    fit += optMemory[o]! > memoryBudget[optDevice[o]!]! ? "0" : "1";
+  }
+  let shared = structure.byFit.get(fit);
+  if (!shared) {
+    const lCosts = linearCosts(problem, { perMs: 1, perMj: 0, perSwitch: 0 });
+    const eCosts = linearCosts(problem, { perMs: 0, perMj: 1, perSwitch: 0 });
+    const latencyToGo = costToGo(problem, lCosts);
+    const energyToGo = costToGo(problem, eCosts);
+    shared = {
+      latencyToGo,
+      energyToGo,
+      leastLatency: rootBound(problem, lCosts, latencyToGo),
+      leastEnergy: rootBound(problem, eCosts, energyToGo),
+      scores: new Map(),
+    };
+    if (structure.byFit.size >= MAX_FITS) structure.byFit.clear();
+    structure.byFit.set(fit, shared);
+  }
+  return shared;
+}
+
+/** Cost-to-go tables of latency and energy alone and the surrogate, computed once per problem. */
 export function problemTables(problem: Problem): ProblemTables {
   let tables = cache.get(problem);
   if (!tables) {
+    const shared = sharedTables(problem);
     tables = {
-      latencyToGo: costToGo(problem, linearCosts(problem, { perMs: 1, perMj: 0, perSwitch: 0 })),
-      energyToGo: costToGo(problem, linearCosts(problem, { perMs: 0, perMj: 1, perSwitch: 0 })),
+      latencyToGo: shared.latencyToGo,
+      energyToGo: shared.energyToGo,
+      leastLatency: shared.leastLatency,
+      leastEnergy: shared.leastEnergy,
       surrogate: makeSurrogate(problem, {
         lambda: 1,
         mu: 1,
         nu: new Float64Array(problem.m).fill(1),
       }),
       byWeights: new Map(),
+      shared,
     };
     cache.set(problem, tables);
   }
   return tables;
 }
 
-/** Score costs, their cost-to-go and child order for some weights, computed once per problem. */
+/**
+ * Score costs, their cost-to-go and child order for some weights (shared by problems that differ
+ * only in caps), and whether the relaxed optimum is feasible (per problem).
+ */
 export function weightTables(problem: Problem, weights: Weights): WeightTables {
-  const { byWeights } = problemTables(problem);
+  const { byWeights, shared } = problemTables(problem);
   const key = `${weights.latency},${weights.energy},${weights.switches}`;
   let tables = byWeights.get(key);
   if (!tables) {
-    const costs = linearCosts(problem, {
-      perMs: weights.latency / problem.latencyNorm,
-      perMj: weights.energy / problem.energyNorm,
-      perSwitch: weights.switches,
-    });
-    const score = makeGuide(problem, costs, costToGo(problem, costs), 0);
-    const relaxed = relaxedOptimum(problem, costs, score.h);
+    const scoreKey = `${key},${problem.latencyNorm},${problem.energyNorm}`;
+    let entry = shared.scores.get(scoreKey);
+    if (!entry) {
+      const costs = linearCosts(problem, {
+        perMs: weights.latency / problem.latencyNorm,
+        perMj: weights.energy / problem.energyNorm,
+        perSwitch: weights.switches,
+      });
+      const score = makeGuide(problem, costs, costToGo(problem, costs), 0);
+      entry = { score, relaxed: relaxedOptimum(problem, costs, score.h)?.path };
+      if (shared.scores.size >= MAX_WEIGHTS) shared.scores.clear();
+      shared.scores.set(scoreKey, entry);
+    }
     tables = {
-      score,
-      relaxedFeasible: relaxed !== undefined &&
-        evaluatePath(problem, weights, relaxed.path).feasible,
+      score: entry.score,
+      relaxedFeasible: entry.relaxed !== undefined &&
+        evaluatePath(problem, weights, entry.relaxed).feasible,
     };
     if (byWeights.size >= MAX_WEIGHTS) byWeights.clear();
     byWeights.set(key, tables);

@@ -1,4 +1,4 @@
-import { costToGo, linearCosts, rootBound } from "./bounds.ts";
+import { problemTables } from "./_tables.ts";
 import { exactSearch } from "./exact.ts";
 import type { Problem } from "./problem.ts";
 
@@ -41,11 +41,8 @@ export function diagnoseInfeasible(problem: Problem, options: DiagnoseOptions = 
       return `stage "${scenario.stages[i]!.name}" fits no device: it needs ${needs.join(", ")}`;
     }
   }
-  const minimum = (perMs: number, perMj: number) => {
-    const costs = linearCosts(problem, { perMs, perMj, perSwitch: 0 });
-    return rootBound(problem, costs, costToGo(problem, costs));
-  };
-  const fastest = minimum(1, 0);
+  // The least latency and energy over all placements (from the tables the search shares).
+  const { leastLatency: fastest, leastEnergy: frugal } = problemTables(problem);
   if (fastest === Infinity) {
     return "no placement connects every stage: each one needs a switch between devices with no link and data to move";
   }
@@ -54,7 +51,6 @@ export function diagnoseInfeasible(problem: Problem, options: DiagnoseOptions = 
       fmt(problem.latencyCap)
     } ms cap`;
   }
-  const frugal = minimum(0, 1);
   if (frugal > problem.energyCap) {
     return `the most frugal possible placement uses ${fmt(frugal)} mJ, above the ${
       fmt(problem.energyCap)
