@@ -1,6 +1,7 @@
 import { costToGo, type LinearCosts, linearCosts, relaxedOptimum, rootBound } from "./bounds.ts";
 import type { MemoryBound } from "./_memory_bound.ts";
 import { evaluatePath } from "./evaluate.ts";
+import { float64Arrays, int32Arrays } from "./_float64_arrays.ts";
 import type { Weights } from "./goals.ts";
 import type { Problem } from "./problem.ts";
 
@@ -100,24 +101,47 @@ function sharedTables(problem: Problem): SharedTables {
     structure = { problem, byFit: new Map() };
     structures.set(problem.optLatency, structure);
   }
-  const { optDevice, optMemory, memoryBudget } = problem;
+  const { n, m, optStart, optDevice, optLatency, optEnergy, optMemory, memoryBudget } = problem;
   let fit = "";
   for (let o = 0; o < optDevice.length; o++) {
     fit += optMemory[o]! > memoryBudget[optDevice[o]!]! ? "0" : "1";
   }
   let shared = structure.byFit.get(fit);
   if (!shared) {
-    const lCosts = linearCosts(problem, { perMs: 1, perMj: 0, perSwitch: 0 });
-    const eCosts = linearCosts(problem, { perMs: 0, perMj: 1, perSwitch: 0 });
-    const latencyToGo = costToGo(problem, lCosts);
-    const energyToGo = costToGo(problem, eCosts);
-    shared = {
-      latencyToGo,
-      energyToGo,
-      leastLatency: rootBound(problem, lCosts, latencyToGo),
-      leastEnergy: rootBound(problem, eCosts, energyToGo),
-      scores: new Map(),
-    };
+    // The cost-to-go of latency alone and of energy alone in one pass, without cost arrays: the
+    // same sums in the same order as `costToGo(problem, linearCosts(problem, { perMs: 1 }))`
+    // (an option that cannot fit, or a transfer without a link, would cost Infinity there).
+    const { xferOk, xferLatency, xferEnergy } = problem;
+    const [latencyToGo, energyToGo] = float64Arrays(n * m, n * m) as [Float64Array, Float64Array];
+    for (let i = n - 2; i >= 0; i--) {
+      const next = i + 1;
+      for (let d = 0; d < m; d++) {
+        let bestL = Infinity;
+        let bestE = Infinity;
+        for (let o = optStart[next]!; o < optStart[next + 1]!; o++) {
+          const e = optDevice[o]!;
+          const at = (next * m + d) * m + e;
+          if (!xferOk[at] || fit.charCodeAt(o) === 48) continue;
+          const vL = xferLatency[at]! + optLatency[o]! + latencyToGo[next * m + e]!;
+          if (vL < bestL) bestL = vL;
+          const vE = xferEnergy[at]! + optEnergy[o]! + energyToGo[next * m + e]!;
+          if (vE < bestE) bestE = vE;
+        }
+        latencyToGo[i * m + d] = bestL;
+        energyToGo[i * m + d] = bestE;
+      }
+    }
+    let leastLatency = Infinity;
+    let leastEnergy = Infinity;
+    for (let o = optStart[0]!; o < optStart[1]!; o++) {
+      if (fit.charCodeAt(o) === 48) continue;
+      const d = optDevice[o]!;
+      const vL = optLatency[o]! + latencyToGo[d]!;
+      if (vL < leastLatency) leastLatency = vL;
+      const vE = optEnergy[o]! + energyToGo[d]!;
+      if (vE < leastEnergy) leastEnergy = vE;
+    }
+    shared = { latencyToGo, energyToGo, leastLatency, leastEnergy, scores: new Map() };
     if (structure.byFit.size >= MAX_FITS) structure.byFit.clear();
     structure.byFit.set(fit, shared);
   }
@@ -188,8 +212,7 @@ export function makeGuide(
   constant: number,
 ): Guide {
   const { n, m, optStart, optDevice, maxOptions: k } = problem;
-  const order = new Int32Array(n * (m + 1) * k);
-  const len = new Int32Array(n * (m + 1));
+  const [order, len] = int32Arrays(n * (m + 1) * k, n * (m + 1)) as [Int32Array, Int32Array];
   const keys = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     for (let prev = i === 0 ? m : 0; prev <= m; prev++) {
@@ -234,10 +257,9 @@ export function makeSurrogate(
   const perMs = Number.isFinite(latencyCap) && latencyCap > 0 ? multipliers.lambda / latencyCap : 0;
   const perMj = Number.isFinite(energyCap) && energyCap > 0 ? multipliers.mu / energyCap : 0;
   let capacity = (perMs > 0 ? perMs * latencyCap : 0) + (perMj > 0 ? perMj * energyCap : 0);
-  const perMb = new Float64Array(m);
-  const load = new Float64Array(m);
+  const [perMb, load, most] = float64Arrays(m, m, m) as [Float64Array, Float64Array, Float64Array];
   for (let i = 0; i < n; i++) {
-    const most = new Float64Array(m);
+    most.fill(0);
     for (let o = optStart[i]!; o < optStart[i + 1]!; o++) {
       const d = optDevice[o]!;
       if (optMemory[o]! <= memoryBudget[d]!) most[d] = Math.max(most[d]!, optMemory[o]!);
