@@ -73,6 +73,18 @@ interface SharedTables {
   readonly leastEnergy: number;
   /** Score guide and relaxed optimum per weights and norms. */
   readonly scores: Map<string, { score: Guide; relaxed: Int32Array | undefined }>;
+  /** The surrogate of all limits without its capacity, per memory budgets, finite caps and norms. */
+  readonly surrogates: WeakMap<Float64Array, Map<string, SurrogateCosts | undefined>>;
+}
+
+/** A surrogate's costs and cost-to-go, and its weights to compute the capacity of given caps. */
+interface SurrogateCosts {
+  readonly costs: LinearCosts;
+  readonly h: Float64Array;
+  readonly perMs: number;
+  readonly perMj: number;
+  /** The budgets' part of the capacity. */
+  readonly memory: number;
 }
 
 /** The compiled arrays the shared tables were built from, and the tables per fitting mask. */
@@ -141,11 +153,63 @@ function sharedTables(problem: Problem): SharedTables {
       const vE = optEnergy[o]! + energyToGo[d]!;
       if (vE < leastEnergy) leastEnergy = vE;
     }
-    shared = { latencyToGo, energyToGo, leastLatency, leastEnergy, scores: new Map() };
+    shared = {
+      latencyToGo,
+      energyToGo,
+      leastLatency,
+      leastEnergy,
+      scores: new Map(),
+      surrogates: new WeakMap(),
+    };
     if (structure.byFit.size >= MAX_FITS) structure.byFit.clear();
     structure.byFit.set(fit, shared);
   }
   return shared;
+}
+
+/**
+ * The surrogate of every limit, with latency weighted by `1 / latencyNorm`, energy by
+ * `1 / energyNorm` and each memory budget that can bind by its inverse. Any non-negative weights
+ * give a valid surrogate; weighting the caps by the least totals rather than by the caps
+ * themselves lets problems that differ only in caps share its costs and cost-to-go (per memory
+ * budgets, which caps are finite and the norms); only the capacity is computed per problem.
+ */
+function limitsSurrogate(problem: Problem, shared: SharedTables): Surrogate | undefined {
+  const { latencyCap, energyCap, memoryBudget, latencyNorm, energyNorm } = problem;
+  const hasL = Number.isFinite(latencyCap) && latencyCap > 0;
+  const hasE = Number.isFinite(energyCap) && energyCap > 0;
+  let byBudget = shared.surrogates.get(memoryBudget);
+  if (!byBudget) {
+    byBudget = new Map();
+    shared.surrogates.set(memoryBudget, byBudget);
+  }
+  const key = `${hasL},${hasE},${latencyNorm},${energyNorm}`;
+  let base = byBudget.get(key);
+  if (!byBudget.has(key)) {
+    const scaled = makeSurrogate({
+      ...problem,
+      latencyCap: hasL ? latencyNorm : Infinity,
+      energyCap: hasE ? energyNorm : Infinity,
+    }, { lambda: 1, mu: 1, nu: new Float64Array(problem.m).fill(1) });
+    const perMs = hasL ? 1 / latencyNorm : 0;
+    const perMj = hasE ? 1 / energyNorm : 0;
+    base = scaled && {
+      costs: scaled.costs,
+      h: scaled.h,
+      perMs,
+      perMj,
+      memory: scaled.capacity - (hasL ? perMs * latencyNorm : 0) - (hasE ? perMj * energyNorm : 0),
+    };
+    if (byBudget.size >= MAX_WEIGHTS) byBudget.clear();
+    byBudget.set(key, base);
+  }
+  if (!base) return undefined;
+  return {
+    costs: base.costs,
+    h: base.h,
+    capacity: (hasL ? base.perMs * latencyCap : 0) + (hasE ? base.perMj * energyCap : 0) +
+      base.memory,
+  };
 }
 
 /** Cost-to-go tables of latency and energy alone and the surrogate, computed once per problem. */
@@ -158,11 +222,7 @@ export function problemTables(problem: Problem): ProblemTables {
       energyToGo: shared.energyToGo,
       leastLatency: shared.leastLatency,
       leastEnergy: shared.leastEnergy,
-      surrogate: makeSurrogate(problem, {
-        lambda: 1,
-        mu: 1,
-        nu: new Float64Array(problem.m).fill(1),
-      }),
+      surrogate: limitsSurrogate(problem, shared),
       byWeights: new Map(),
       shared,
     };
