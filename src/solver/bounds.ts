@@ -1,3 +1,4 @@
+import { float64Arrays } from "./_float64_arrays.ts";
 import type { Problem } from "./problem.ts";
 
 /** Additive costs of a linear objective over placements: one per option, one per transfer. */
@@ -29,7 +30,7 @@ export function linearCosts(problem: Problem, weights: LinearWeights): LinearCos
   const { n, m, optDevice, optLatency, optEnergy, optMemory, xferOk, xferLatency, xferEnergy } =
     problem;
   const { perMs, perMj, perSwitch, perMb } = weights;
-  const node = new Float64Array(optDevice.length);
+  const [node, xfer] = float64Arrays(optDevice.length, n * m * m) as [Float64Array, Float64Array];
   for (let o = 0; o < node.length; o++) {
     if (optMemory[o]! > problem.memoryBudget[optDevice[o]!]!) {
       node[o] = Infinity; // can never fit on its device, whatever else is placed there
@@ -38,7 +39,6 @@ export function linearCosts(problem: Problem, weights: LinearWeights): LinearCos
     node[o] = perMs * optLatency[o]! + perMj * optEnergy[o]! +
       (perMb ? perMb[optDevice[o]!]! * optMemory[o]! : 0);
   }
-  const xfer = new Float64Array(n * m * m);
   for (let at = m * m; at < xfer.length; at++) {
     const a = Math.floor(at / m) % m;
     const b = at % m;

@@ -1,4 +1,4 @@
-import { costToGo, linearCosts, rootBound } from "./bounds.ts";
+import { problemTables } from "./_tables.ts";
 import { exactSearch } from "./exact.ts";
 import type { Problem } from "./problem.ts";
 
@@ -41,11 +41,8 @@ export function diagnoseInfeasible(problem: Problem, options: DiagnoseOptions = 
       return `stage "${scenario.stages[i]!.name}" fits no device: it needs ${needs.join(", ")}`;
     }
   }
-  const minimum = (perMs: number, perMj: number) => {
-    const costs = linearCosts(problem, { perMs, perMj, perSwitch: 0 });
-    return rootBound(problem, costs, costToGo(problem, costs));
-  };
-  const fastest = minimum(1, 0);
+  // The least latency and energy over all placements (from the tables the search shares).
+  const { leastLatency: fastest, leastEnergy: frugal } = problemTables(problem);
   if (fastest === Infinity) {
     return "no placement connects every stage: each one needs a switch between devices with no link and data to move";
   }
@@ -54,7 +51,6 @@ export function diagnoseInfeasible(problem: Problem, options: DiagnoseOptions = 
       fmt(problem.latencyCap)
     } ms cap`;
   }
-  const frugal = minimum(0, 1);
   if (frugal > problem.energyCap) {
     return `the most frugal possible placement uses ${fmt(frugal)} mJ, above the ${
       fmt(problem.energyCap)
@@ -77,7 +73,11 @@ export function diagnoseInfeasible(problem: Problem, options: DiagnoseOptions = 
     }
   }
   const weights = { latency: 1, energy: 0, switches: 0 };
-  const withoutMemory = { ...problem, memoryBudget: new Float64Array(problem.m).fill(Infinity) };
+  // Without memory budgets; the problem itself when they can never bind (every option fits and
+  // no device can be loaded past its budget), so its cached tables serve the search.
+  const withoutMemory = memoryCanBind(problem)
+    ? { ...problem, memoryBudget: new Float64Array(problem.m).fill(Infinity) }
+    : problem;
   const capsOnly = exactSearch(withoutMemory, weights, { topK: 1, nodeLimit });
   if (capsOnly.complete && capsOnly.top.size === 0) {
     return `no placement meets both caps at once: the fastest takes ${fmt(fastest)} ms (cap ${
@@ -97,4 +97,21 @@ export function diagnoseInfeasible(problem: Problem, options: DiagnoseOptions = 
     return "no single cap or budget rules every placement out on its own; together they may";
   }
   return "the latency and energy caps cannot be met within the memory budgets: each placement that fits in memory breaks a cap";
+}
+
+/** Whether some placement could break a memory budget (some option or device load exceeds it). */
+function memoryCanBind(problem: Problem): boolean {
+  const { n, m, optStart, optDevice, optMemory, memoryBudget } = problem;
+  const most = new Array<number>(m);
+  const load = new Array<number>(m).fill(0);
+  for (let i = 0; i < n; i++) {
+    most.fill(0);
+    for (let o = optStart[i]!; o < optStart[i + 1]!; o++) {
+      const d = optDevice[o]!;
+      if (optMemory[o]! > memoryBudget[d]!) return true;
+      if (optMemory[o]! > most[d]!) most[d] = optMemory[o]!;
+    }
+    for (let d = 0; d < m; d++) load[d] = load[d]! + most[d]!;
+  }
+  return load.some((l, d) => l > memoryBudget[d]!);
 }

@@ -23,8 +23,8 @@ export interface ExactOptions {
   deadline?: number;
   /**
    * Nodes of plain search before the Lagrangian bound is tuned and the search restarts with it,
-   * when the relaxed optimum is feasible (otherwise the Lagrangian bound is used from the start).
-   * @default 5000
+   * when the relaxed optimum is feasible (otherwise at most 500 nodes; 0 uses the Lagrangian bound
+   * from the start). @default 5000
    */
   lagrangianAfter?: number;
   /** Width of the Lagrangian-guided beam that seeds the incumbents on constrained problems. @default 32 */
@@ -47,6 +47,8 @@ export interface ExactOutcome {
 
 const NO_PREV = -1;
 const QUICK_NODES = 2_000;
+/** Nodes of plain search a constrained problem gets before the Lagrangian bound is tuned. */
+const PLAIN_NODES = 500;
 const pNodeDummy = new Float64Array(0);
 
 /**
@@ -54,12 +56,15 @@ const pNodeDummy = new Float64Array(0);
  * by a backward dynamic program over stage x device that includes transfer and switch costs
  * (memory and caps relaxed), and by suffix minima of latency and energy against the caps.
  * Children are tried in order of their bound, so a loop stops at the first child that cannot
- * beat the k-th best. When the caps or memory budgets bind (the relaxed optimum breaks them), or
- * the plain search grows past `lagrangianAfter` nodes, they are relaxed into the objective with
+ * beat the k-th best. A cap below the least latency (energy) of any placement proves
+ * infeasibility at once. When the plain search grows past `lagrangianAfter` nodes (500 when the
+ * caps or memory budgets bind, i.e. the relaxed optimum breaks them), they are relaxed into the objective with
  * tuned multipliers (see {@linkcode lagrangianBound}), a beam guided by that relaxation seeds
  * feasible incumbents (upper bounds only), and the search runs with both bounds. Tables that
- * depend only on the problem and the weights are cached on the problem, so repeated solves
- * allocate little; the inner loop allocates nothing.
+ * depend neither on the caps nor on the memory budgets are shared by copies of a problem with
+ * other limits (`{ ...problem, latencyCap }`); the rest are cached on the problem, so repeated
+ * solves allocate little; the inner loop allocates nothing. A proven-empty answer has lower bound
+ * `Infinity`.
  *
  * @param problem The compiled problem.
  * @param weights Score weights.
@@ -87,12 +92,30 @@ export function exactSearch(
     lagrangianAfter = 5_000,
     seedBeamWidth = 32,
   } = options;
-  const tables = weightTables(problem, weights);
   const top = new TopK(topK, problem.n);
+  // No placement can meet a cap that even the least latency (energy) to go breaks: proven
+  // infeasible before any table of the weights is built (the search would prune every root child;
+  // like a search, this is skipped once the deadline has passed).
+  const { leastLatency, leastEnergy } = problemTables(problem);
+  const { latencyCap, energyCap } = problem;
+  if (
+    (deadline === Infinity || performance.now() < deadline) &&
+    (leastLatency > latencyCap + 1e-9 * Math.max(1, Math.abs(latencyCap)) ||
+      leastEnergy > energyCap + 1e-9 * Math.max(1, Math.abs(energyCap)))
+  ) {
+    return { top, complete: true, nodes: 0, lowerBound: Infinity, lagrangian: false };
+  }
+  const tables = weightTables(problem, weights);
   let nodes = 0;
-  if (tables.relaxedFeasible && tables.lagrangian === undefined) {
+  if (tables.lagrangian === undefined) {
+    // The plain search first: unconstrained problems (the relaxed optimum is feasible) get up to
+    // `lagrangianAfter` nodes, constrained ones a short try; only when it does not finish are the
+    // Lagrangian bound, the memory-exact bound and the seeding beams paid for.
+    const budget = tables.relaxedFeasible
+      ? lagrangianAfter
+      : Math.min(lagrangianAfter, PLAIN_NODES);
     const first = runSearch(problem, weights, top, tables.score, undefined, undefined, undefined, {
-      nodeLimit: Math.min(nodeLimit, lagrangianAfter),
+      nodeLimit: Math.min(nodeLimit, budget),
       deadline,
     });
     nodes = first.nodes;
@@ -187,7 +210,7 @@ function tunedLagrangian(
 }
 
 function lowerBound(top: TopK, complete: boolean, relaxed: number): number {
-  if (complete && top.size > 0) return top.score[0]!;
+  if (complete) return top.size > 0 ? top.score[0]! : Infinity;
   return relaxed;
 }
 

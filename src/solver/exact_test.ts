@@ -98,3 +98,67 @@ Deno.test("beamSearch() keeps only feasible placements", () => {
     { numRuns: 300 },
   );
 });
+
+Deno.test("exactSearch() on copies with other caps or budgets equals a fresh compile (shared tables)", () => {
+  fc.assert(
+    fc.property(
+      scenarioArbitrary(),
+      fc.array(
+        fc.record({
+          latency: fc.option(fc.integer({ min: 3, max: 60 }), { nil: null }),
+          energy: fc.option(fc.integer({ min: 3, max: 60 }), { nil: null }),
+          memory: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      weightsArbitrary,
+      fc.integer({ min: 1, max: 4 }),
+      (scenario, limits, weights, k) => {
+        const base = compileProblem(scenario);
+        exactSearch(base, weights, { topK: k });
+        for (const { latency, energy, memory } of limits) {
+          const devices = scenario.devices.map((d, i) =>
+            i === 0 && memory !== null ? { ...d, memory_mb: memory } : d
+          );
+          const memoryBudget = Float64Array.from(devices, (d) => d.memory_mb);
+          const copy = {
+            ...base,
+            latencyCap: latency ?? Infinity,
+            energyCap: energy ?? Infinity,
+            memoryBudget,
+          };
+          const fresh = compileProblem({
+            ...scenario,
+            devices,
+            constraints: { max_total_latency_ms: latency, max_total_energy_mj: energy },
+          });
+          const a = exactSearch(copy, weights, { topK: k });
+          const b = exactSearch(fresh, weights, { topK: k });
+          assert.ok(a.complete && b.complete);
+          assert.deepEqual(entries(a.top), entries(b.top));
+          assert.deepEqual(entries(a.top), entries(bruteForce(fresh, weights, k)));
+          assert.equal(a.lowerBound, b.lowerBound);
+        }
+      },
+    ),
+    { numRuns: 400 },
+  );
+});
+
+Deno.test("exactSearch() proves infeasibility with no search when a cap is below its least total", () => {
+  fc.assert(
+    fc.property(scenarioArbitrary(), weightsArbitrary, (scenario, weights) => {
+      const problem = compileProblem({
+        ...scenario,
+        constraints: { max_total_latency_ms: 0.5, max_total_energy_mj: null },
+      });
+      const exact = exactSearch(problem, weights, { topK: 2 });
+      assert.ok(exact.complete);
+      if (bruteForce(problem, weights, 1).size === 0) {
+        assert.equal(exact.top.size, 0);
+        assert.equal(exact.lowerBound, Infinity);
+      }
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -1,4 +1,5 @@
 import type { Scenario } from "../scenario/model.ts";
+import { float64Arrays, int32Arrays } from "./_float64_arrays.ts";
 
 /**
  * A scenario compiled to flat typed arrays for the search. Stage `i` has the options
@@ -60,10 +61,31 @@ export function compileProblem(scenario: Scenario): Problem {
   const n = scenario.stages.length;
   const m = scenario.devices.length;
   const deviceIndex = new Map(scenario.devices.map((d, i) => [d.name, i]));
-  const memoryBudget = Float64Array.from(scenario.devices, (d) => d.memory_mb);
-
-  const optStart = new Int32Array(n + 1);
   let total = 0;
+  for (const stage of scenario.stages) total += Object.keys(stage.profiles).length;
+  // Few backing stores (see float64Arrays): the arrays of a problem are views of three buffers.
+  const [optStart, optDevice] = int32Arrays(n + 1, total) as [Int32Array, Int32Array];
+  const [
+    memoryBudget,
+    optLatency,
+    optEnergy,
+    optMemory,
+    linkLatency,
+    linkEnergy,
+    xferLatency,
+    xferEnergy,
+  ] = float64Arrays(m, total, total, total, m * m, m * m, n * m * m, n * m * m) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  scenario.devices.forEach((d, i) => memoryBudget[i] = d.memory_mb);
+  total = 0;
   let maxOptions = 0;
   scenario.stages.forEach((stage, i) => {
     optStart[i] = total;
@@ -72,10 +94,6 @@ export function compileProblem(scenario: Scenario): Problem {
     maxOptions = Math.max(maxOptions, k);
   });
   optStart[n] = total;
-  const optDevice = new Int32Array(total);
-  const optLatency = new Float64Array(total);
-  const optEnergy = new Float64Array(total);
-  const optMemory = new Float64Array(total);
   let latencyNorm = 0;
   let energyNorm = 0;
   let o = 0;
@@ -95,8 +113,8 @@ export function compileProblem(scenario: Scenario): Problem {
     energyNorm += minEnergy;
   }
 
-  const linkLatency = new Float64Array(m * m).fill(NaN);
-  const linkEnergy = new Float64Array(m * m).fill(NaN);
+  linkLatency.fill(NaN);
+  linkEnergy.fill(NaN);
   for (const link of scenario.links) {
     const a = deviceIndex.get(link.source)!;
     const b = deviceIndex.get(link.target)!;
@@ -107,8 +125,6 @@ export function compileProblem(scenario: Scenario): Problem {
       linkEnergy[b * m + a] = link.energy_mj_per_mb;
     }
   }
-  const xferLatency = new Float64Array(n * m * m);
-  const xferEnergy = new Float64Array(n * m * m);
   const xferOk = new Uint8Array(n * m * m);
   for (let i = 1; i < n; i++) {
     const data = scenario.stages[i - 1]!.output_mb;
