@@ -6,14 +6,31 @@ import type { Front } from "./parse_fronts_csv.ts";
  * The scenario x device profile pair of a configuration, named as fronts.csv names its groups
  * (`<scenario>/<device_profile>`), or the row's own group when it lacks one of these axes.
  */
-export function pairOf(row: ConfigRow): string {
+function pairOf(row: ConfigRow): string {
   const { scenario, device_profile } = row.params;
   return scenario === undefined || device_profile === undefined
     ? row.group
     : `${scenario}/${device_profile}`;
 }
 
-/** Whether a configuration belongs to a chart group: its own group or its scenario x profile pair. */
+/**
+ * Whether a configuration belongs to a chart group: its own `group`, or its scenario x device
+ * profile pair as fronts.csv names it (`<scenario>/<device_profile>`).
+ *
+ * @param row The configuration.
+ * @param group The chart group chosen with `?group=`.
+ * @returns True when the chart of that group shows the configuration.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { inChartGroup } from "./chart_group.ts";
+ * import type { ConfigRow } from "./config_row.ts";
+ * const row = { params: { scenario: "s", device_profile: "p", goal: "latency" },
+ *   group: "s/p/latency" } as unknown as ConfigRow;
+ * assert(inChartGroup(row, "s/p") && inChartGroup(row, "s/p/latency") && !inChartGroup(row, "s/q"));
+ * ```
+ */
 export function inChartGroup(row: ConfigRow, group: string): boolean {
   return row.group === group || pairOf(row) === group;
 }

@@ -12,7 +12,7 @@ interface Datum extends FrontPoint {
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(1) : String(Number(x.toPrecision(6))));
 
 /** The tooltip of one exact front point. */
-export function frontPointTitle(front: Front, point: FrontPoint): string {
+function frontPointTitle(front: Front, point: FrontPoint): string {
   return [
     `exact front of ${front.group}, point ${point.point} of ${front.points.length}`,
     `latency ${fmt(point.latency_ms)} ms, energy ${

@@ -17,6 +17,8 @@ import type { ParsedTableQuery } from "../table_query.ts";
  *   q: undefined, where: { goal: "latency" }, color: undefined, group: undefined } as const;
  * assert.equal(tableHref("/sweeps/a", { ...q, where: { ...q.where } }, { page: 1 }),
  *   "/sweeps/a?sort=score&p.goal=latency");
+ * assert.equal(tableHref("/sweeps/a", { ...q, where: {}, group: "s/p" }, { page: 2 }),
+ *   "/sweeps/a?group=s%2Fp&sort=score&page=2");
  * ```
  */
 export function tableHref(
