@@ -1,6 +1,7 @@
 /**
  * Test and benchmark support: writes a synthetic results folder that follows
- * docs/RESULTS_FORMAT.md (manifest.json, runs.jsonl, configs.csv, plans.csv, pareto.csv).
+ * docs/RESULTS_FORMAT.md (manifest.json, runs.jsonl, configs.csv, plans.csv, pareto.csv and,
+ * optionally, fronts.csv).
  * Plans come from a tiny exhaustive search over a 7-stage, 3-device pipeline, so the numbers are
  * consistent with each other (totals, switches, memory, caps, Pareto flags). One scenario and one
  * stage are named `<script>alert(1)</script>` to test escaping.
@@ -37,6 +38,10 @@ export interface FixtureOptions {
   budgets?: boolean;
   /** When the sweep started (updated_at and finished_at follow it). @default 2026-11-26T12:00:00Z */
   startedAt?: Date;
+  /** Whether to write fronts.csv, the exact front of every scenario x profile. @default false */
+  fronts?: boolean;
+  /** Groups whose front fronts.csv says is not proven (`proven` false). @default [] */
+  unprovenFronts?: readonly string[];
 }
 
 interface Row {
@@ -227,7 +232,51 @@ export async function writeFixture(
   await Deno.writeTextFile(join(path, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   if (status === "running") return path;
   await writeCsvs(path, axes.map((a) => a.name), devicesAll, rows);
+  if (options.fronts) {
+    const unproven = new Set(options.unprovenFronts ?? []);
+    const lines: unknown[][] = [[
+      "group",
+      "scenario",
+      "device_profile",
+      "point",
+      "latency_ms",
+      "energy_mj",
+      "switches",
+      "device_path",
+      "proven",
+    ]];
+    for (const scenario of scenarios) {
+      for (const profile of PROFILES) {
+        const group = `${scenario}/${profile}`;
+        const front = exactFront(space(scenario, profile).all);
+        for (const [k, p] of front.entries()) {
+          lines.push([
+            group,
+            scenario,
+            profile,
+            k + 1,
+            round(p.lat),
+            round(p.en),
+            p.switches,
+            p.devices.join(" "),
+            String(!unproven.has(group)),
+          ]);
+        }
+      }
+    }
+    await Deno.writeTextFile(join(path, "fronts.csv"), stringify(lines));
+  }
   return path;
+}
+
+/** The exact latency/energy front of a list of placements, by increasing latency. */
+function exactFront(all: readonly Placement[]): Placement[] {
+  const sorted = [...all].sort((a, b) => a.lat - b.lat || a.en - b.en);
+  const front: Placement[] = [];
+  for (const p of sorted) {
+    if (p.en < (front.at(-1)?.en ?? Infinity)) front.push(p);
+  }
+  return front;
 }
 
 async function writeCsvs(path: string, axes: string[], devices: string[], rows: Row[]) {

@@ -4,11 +4,12 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { validator } from "hono/validator";
+import { frontsShown, inChartGroup } from "./chart_group.ts";
 import { explain } from "./rationale.ts";
 import { ResultsError } from "./results_error.ts";
 import { ResultsStore } from "./results_store.ts";
 import { renderScatter } from "./scatter.ts";
-import { DOWNLOADS, type Sweep } from "./sweep.ts";
+import { DOWNLOADS, type FrontsVersion, type Sweep } from "./sweep.ts";
 import { summarize, summarizeAll, type SummaryOptions } from "./sweep_summary.ts";
 import { parseTableQuery } from "./table_query.ts";
 import { FAVICON_SVG, LIVE_JS, STYLE_CSS } from "./static_assets.ts";
@@ -78,6 +79,23 @@ async function loadRecord(sweep: Sweep, id: string) {
     throw new HTTPException(404, { message: `No configuration "${id}" in sweep "${sweep.name}"` });
   }
   return record;
+}
+
+/**
+ * The sweep's exact fronts for a page: null without fronts.csv; an unreadable file is logged
+ * and reported on the page (the rest of the page is still drawn).
+ */
+async function pageFronts(
+  sweep: Sweep,
+  log: (error: unknown) => void,
+): Promise<{ fronts: FrontsVersion | null; error?: string }> {
+  try {
+    return { fronts: await sweep.fronts() };
+  } catch (error) {
+    if (!(error instanceof ResultsError)) throw error;
+    log(error);
+    return { fronts: null, error: error.message };
+  }
 }
 
 function page(c: Context, node: HtmlEscapedString | Promise<HtmlEscapedString>, status = 200) {
@@ -150,11 +168,12 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
   app.get("/sweeps/:name", tableQuery, async (c) => {
     const sweep = c.get("sweep");
     const query = c.req.valid("query");
-    const [summary, manifest, data, files] = await Promise.all([
+    const [summary, manifest, data, files, exact] = await Promise.all([
       summarize(sweep, summaryOptions()),
       sweep.manifest(),
       sweep.table(),
       sweep.files(),
+      pageFronts(sweep, log),
     ]);
     const colors = colorChoices(data.table);
     const color = query.color ?? (colors.includes("goal") ? "goal" : colors[0] ?? "group");
@@ -163,11 +182,30 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
         message: `Cannot colour by "${color}": choose one of ${colors.join(", ")}`,
       });
     }
+    const groups = [
+      ...new Set([
+        ...(exact.fronts?.fronts.map((f) => f.group) ?? []),
+        ...data.table.distinct("group"),
+      ]),
+    ];
+    const group = query.group;
+    if (group !== undefined && !groups.includes(group)) {
+      throw new HTTPException(400, {
+        message: `Cannot show group "${group}": choose one of ${groups.join(", ")}`,
+      });
+    }
+    const fronts = exact.fronts ? frontsShown(data.table, exact.fronts.fronts, group) : [];
     const table = tablePage(data.table, query);
     const base = `/sweeps/${encodeURIComponent(sweep.name)}/configs/`;
     const chart = data.table.memo(
-      `scatter:${color}`,
-      () => renderScatter(data.table, { color, href: (row) => base + encodeURIComponent(row.id) }),
+      `scatter:${color}:${group ?? ""}:${exact.fronts?.version ?? ""}`,
+      () =>
+        renderScatter(data.table, {
+          color,
+          href: (row) => base + encodeURIComponent(row.id),
+          fronts,
+          ...(group === undefined ? {} : { only: (row) => inChartGroup(row, group) }),
+        }),
     );
     return page(
       c,
@@ -181,6 +219,8 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
         color={color}
         chart={chart}
         files={files}
+        fronts={exact.fronts && { all: exact.fronts.fronts, shown: fronts }}
+        frontsError={exact.error}
       />,
     );
   });
@@ -250,6 +290,18 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       dir: query.dir,
       ...result,
     });
+  });
+
+  app.get("/api/sweeps/:name/fronts", async (c) => {
+    const sweep = c.get("sweep");
+    const exact = await sweep.fronts();
+    if (!exact) {
+      throw new HTTPException(404, {
+        message:
+          `Sweep "${sweep.name}" has no fronts.csv (written by a sweep with fronts: true or --fronts)`,
+      });
+    }
+    return c.json({ sweep: sweep.name, version: exact.version, fronts: exact.fronts });
   });
 
   app.get("/api/sweeps/:name/configs/:id", async (c) => {

@@ -27,7 +27,7 @@ if (!hasChromium && !inCi) {
 
 Deno.test({
   name: hasChromium || inCi
-    ? "browser: sort the table, hover a point, open its placement, no console errors"
+    ? "browser: sort the table, hover a point and an exact front point, open its placement, no console errors"
     : `SKIPPED: install chromium (${HOW}) to run the browser test`,
   ignore: !hasChromium && !inCi,
   sanitizeResources: false,
@@ -36,7 +36,11 @@ Deno.test({
     assert(hasChromium, `CI is set but ${CHROMIUM} is missing: install it with ${HOW}`);
     const root = await Deno.makeTempDir({ prefix: "dash-e2e-" });
     const profile = await Deno.makeTempDir({ prefix: "dash-e2e-profile-" });
-    await writeFixture(root, "small", { configs: 288 });
+    await writeFixture(root, "small", {
+      configs: 288,
+      fronts: true,
+      unprovenFronts: ["mobile_vision_stack/hot_gpu"],
+    });
     await writeFixture(root, "live", {
       configs: 288,
       written: 40,
@@ -115,6 +119,26 @@ Deno.test({
         tooltip ?? "",
         /^latency [\d.]+ ms, energy [\d.]+ mJ\nscenario: .+\ndevice_profile: /,
       );
+      // The exact fronts (fronts.csv) are drawn under the configurations: hover a diamond that
+      // no configuration covers and read its tooltip.
+      const diamonds = "#scatter svg .exact-front-points path";
+      const free = await page.$$eval(diamonds, (paths) =>
+        paths.findIndex((p) => {
+          const r = p.getBoundingClientRect();
+          return p.ownerDocument.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === p;
+        }));
+      assert(free >= 0, "some exact front point is not covered by a configuration");
+      await page.locator(diamonds).nth(free).hover();
+      const frontTips = await page.$$eval(
+        "path:hover > title",
+        (titles) => titles.map((t) => t.textContent ?? ""),
+      );
+      assert.equal(frontTips.length, 1, "the hovered front point has a <title> tooltip");
+      assert.match(
+        frontTips[0] ?? "",
+        /^exact front of .+, point \d+ of \d+\nlatency [\d.]+ ms, energy [\d.]+ mJ, switches \d+\ndevices: [a-z ]+\n(proven|not proven: .+)$/,
+      );
+      assert(await page.isVisible("#fronts"), "the key explains the exact fronts");
       await page.screenshot({ path: join(SHOTS, "dashboard-sweep.png"), fullPage: true });
 
       await point.click();

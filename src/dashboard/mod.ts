@@ -11,4 +11,5 @@ export * from "./app.tsx";
 export * from "./results_store.ts";
 export * from "./sweep.ts";
 export * from "./results_error.ts";
+export type { Front, FrontPoint } from "./parse_fronts_csv.ts";
 export * from "./warm_sweeps.ts";

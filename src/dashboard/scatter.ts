@@ -4,6 +4,8 @@ import type { JSXNode } from "hono/jsx";
 import { cellOf, type ConfigRow } from "./config_row.ts";
 import { type DomNode, domToJsx } from "./dom_to_jsx.ts";
 import type { ConfigTable } from "./config_table.ts";
+import { frontMarks } from "./front_marks.ts";
+import type { Front } from "./parse_fronts_csv.ts";
 
 /** Options of {@linkcode renderScatter}. */
 export interface ScatterOptions {
@@ -17,6 +19,10 @@ export interface ScatterOptions {
   height?: number;
   /** Upper bound on drawn points; nearby points of one colour merge above it. @default 3000 */
   maxPoints?: number;
+  /** Keeps only the configurations for which it is true. @default every configuration */
+  only?: (row: ConfigRow) => boolean;
+  /** Exact fronts (fronts.csv) drawn over the configurations ({@linkcode frontMarks}). @default [] */
+  fronts?: readonly Front[];
 }
 
 interface Point {
@@ -46,7 +52,9 @@ function describe(row: ConfigRow, axes: readonly string[], more: number): string
 /**
  * Renders the latency-vs-energy scatter of a sweep as SVG markup (Observable Plot on a linkedom
  * document): every feasible configuration, coloured by a column, with a `<title>` tooltip and a
- * link per point, and each group's Pareto front as a staircase. Points that would overlap (same
+ * link per point, each group's Pareto front as a staircase, and optionally exact fronts of
+ * placements (fronts.csv) as dashed staircases of diamonds, under the configurations (a
+ * configuration on the exact front sits on a diamond). Points that would overlap (same
  * colour, same few-pixel cell) are merged into one whose tooltip counts them, so a 100,000-row
  * sweep stays a light page. The DOM becomes hono/jsx nodes ({@linkcode domToJsx}), so titles and
  * links are escaped by the page renderer like every other value.
@@ -54,7 +62,7 @@ function describe(row: ConfigRow, axes: readonly string[], more: number): string
  * @param table The sweep's rows.
  * @param options Colour column and links.
  * @returns The chart as hono/jsx nodes (a `<figure>` with its legend, or an `<svg>`), or null
- *   when no configuration has metrics yet.
+ *   when no configuration has metrics yet and no exact front has a point.
  *
  * @example
  * ```ts
@@ -72,12 +80,14 @@ function describe(row: ConfigRow, axes: readonly string[], more: number): string
  * ```
  */
 export function renderScatter(table: ConfigTable, options: ScatterOptions): JSXNode | null {
-  const { color, href, width = 900, height = 440, maxPoints = 3000 } = options;
-  const rows = table.rows.filter((r) => r.latency_ms !== null && r.energy_mj !== null);
+  const { color, href, width = 900, height = 440, maxPoints = 3000, only, fronts = [] } = options;
+  const rows = table.rows.filter((r) =>
+    r.latency_ms !== null && r.energy_mj !== null && (!only || only(r))
+  );
   const { document } = parseHTML("<!doctype html><html><body></body></html>") as unknown as {
     document: NonNullable<Plot.PlotOptions["document"]>;
   };
-  if (rows.length === 0) return null;
+  if (rows.length === 0 && fronts.every((f) => f.points.length === 0)) return null;
   const colorOf = (row: ConfigRow) => {
     const v = cellOf(row, color, table.axes);
     return v === null || v === "" ? "none" : String(v);
@@ -140,7 +150,7 @@ export function renderScatter(table: ConfigTable, options: ScatterOptions): JSXN
       type: "ordinal",
       domain,
       scheme: numeric ? "viridis" : "observable10",
-      legend: domain.length <= MAX_CATEGORIES,
+      legend: domain.length > 0 && domain.length <= MAX_CATEGORIES,
       label: color,
     };
   const fill = continuous
@@ -157,6 +167,7 @@ export function renderScatter(table: ConfigTable, options: ScatterOptions): JSXN
     y: { label: "\u2191 Energy (mJ)", nice: true },
     color: colorScale,
     marks: [
+      ...frontMarks(fronts),
       Plot.line(front, {
         x: "latency_ms",
         y: "energy_mj",

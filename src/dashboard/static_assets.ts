@@ -59,6 +59,12 @@ button { font: inherit; font-size: .86rem; padding: .2rem .8rem; }
 svg.scatter { display: block; height: auto; max-width: 100%; background: #fff; }
 svg.scatter text, svg.scatter tspan, .scatter-ramp text { white-space: pre; }
 svg.scatter a circle:hover { stroke: #000; stroke-width: 2px; }
+svg.scatter .exact-front-points path:hover { stroke: #000; stroke-width: 2px; }
+.fronts-key { font-size: .86rem; }
+.fronts-key p { margin: .3rem 0; }
+.key-item { display: inline-flex; align-items: center; gap: .4rem; margin-right: 1.2rem; }
+.key-item > svg { overflow: visible; }
+.fronts-error { color: var(--bad); font-size: .86rem; }
 .pager { display: flex; gap: .8rem; align-items: center; margin: .6rem 0; font-size: .86rem; }
 .downloads > * { margin-right: 1rem; }
 progress { width: 9rem; vertical-align: middle; }

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { ConfigTable } from "./config_table.ts";
 import { type Manifest, parseManifest } from "./manifest.ts";
 import { readConfigsCsv } from "./parse_configs_csv.ts";
+import { type Front, parseFrontsCsv } from "./parse_fronts_csv.ts";
 import { ResultsError } from "./results_error.ts";
 import { parseRunRecord, type RunRecord } from "./run_record.ts";
 import { markPareto, rowFromRecord } from "./rows_from_runs.ts";
@@ -12,7 +13,13 @@ import type { ConfigRow } from "./config_row.ts";
 const PREPARE_ORDERS_FROM = 5_000;
 
 /** Files of a sweep folder that the dashboard offers for download. */
-export const DOWNLOADS = ["configs.csv", "plans.csv", "pareto.csv", "manifest.json"] as const;
+export const DOWNLOADS = [
+  "configs.csv",
+  "plans.csv",
+  "pareto.csv",
+  "fronts.csv",
+  "manifest.json",
+] as const;
 /** A downloadable file name. */
 export type Download = typeof DOWNLOADS[number];
 
@@ -24,6 +31,14 @@ export interface TableVersion {
   table: ConfigTable;
   /** Where the rows come from: the derived CSV, or runs.jsonl while no CSV is written yet. */
   source: "configs.csv" | "runs.jsonl";
+}
+
+/** The exact fronts of a sweep (fronts.csv) at one data version. */
+export interface FrontsVersion {
+  /** Changes whenever fronts.csv changes (mtime, size, inode). */
+  version: string;
+  /** The fronts, in file order. */
+  fronts: Front[];
 }
 
 function messageOf(error: unknown): string {
@@ -67,6 +82,7 @@ export class Sweep {
   readonly dir: string;
   #manifest: { stamp: string; value: Manifest } | undefined;
   #table: { version: string; value: Promise<TableVersion> } | undefined;
+  #fronts: FrontsVersion | undefined;
   readonly #ids: RunsIndex;
   #live: { index: RunsIndex; rows: Map<number, ConfigRow>; errors: number } | undefined;
   #preparing: AbortController | undefined;
@@ -142,6 +158,32 @@ export class Sweep {
       });
     }
     return await this.#table.value;
+  }
+
+  /**
+   * Reads fronts.csv (the exact front of placements per scenario x device profile), an optional
+   * file, cached until it changes.
+   *
+   * @returns The fronts, or null when the sweep has no fronts.csv.
+   * @throws {ResultsError} When the file is invalid.
+   */
+  async fronts(): Promise<FrontsVersion | null> {
+    const path = join(this.dir, "fronts.csv");
+    const info = await statOrNull(path);
+    if (!info) {
+      this.#fronts = undefined;
+      return null;
+    }
+    const version = `fronts:${stamp(info)}`;
+    if (this.#fronts?.version === version) return this.#fronts;
+    let fronts: Front[];
+    try {
+      fronts = parseFrontsCsv(await Deno.readTextFile(path));
+    } catch (error) {
+      throw new ResultsError(this.name, "fronts.csv", messageOf(error), { cause: error });
+    }
+    this.#fronts = { version, fronts };
+    return this.#fronts;
   }
 
   /**

@@ -13,9 +13,10 @@ export const tableQuerySchema = z.strictObject({
   pareto: z.preprocess(empty, z.enum(["1", "true", "0", "false"]).optional()),
   q: z.preprocess(empty, z.string().max(100).optional()),
   color: z.preprocess(empty, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional()),
+  group: z.preprocess(empty, z.string().max(300).optional()),
 });
 
-/** A validated table query plus the chart colour (sweep page only). */
+/** A validated table query plus the chart's colour and group (sweep page only). */
 export interface ParsedTableQuery
   extends Required<Pick<TableQuery, "sort" | "dir" | "page" | "size">> {
   /** Status filter. */
@@ -28,6 +29,8 @@ export interface ParsedTableQuery
   where: Record<string, string>;
   /** Chart colour column. */
   color: string | undefined;
+  /** Chart group (sweep page only): one group's configurations and exact front. */
+  group: string | undefined;
 }
 
 /**
@@ -76,7 +79,7 @@ export function parseTableQuery(query: Record<string, string[]>): ParsedTableQue
     const seen = issue.code === "unrecognized_keys" ? "" : `: got "${plain[key] ?? ""}"`;
     throw new RangeError(`Invalid query parameter "${key}": ${issue.message}${seen}`);
   }
-  const { page, size, sort, dir, status, pareto, q, color } = result.data;
+  const { page, size, sort, dir, status, pareto, q, color, group } = result.data;
   return {
     page,
     size,
@@ -85,6 +88,7 @@ export function parseTableQuery(query: Record<string, string[]>): ParsedTableQue
     status,
     q,
     color,
+    group,
     pareto: pareto === "1" || pareto === "true",
     where,
   };

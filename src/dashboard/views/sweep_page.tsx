@@ -5,6 +5,7 @@ import type { TableVersion } from "../sweep.ts";
 import type { SweepSummary } from "../sweep_summary.ts";
 import type { ParsedTableQuery } from "../table_query.ts";
 import { bytes, num, time } from "./format.ts";
+import { FrontsKey, type PageFronts } from "./fronts_key.tsx";
 import { Badge, type Html, Layout } from "./layout.tsx";
 import { tableHref } from "./table_href.ts";
 
@@ -28,13 +29,17 @@ export interface SweepPageProps {
   chart: JSXNode | null;
   /** Sizes of the downloadable files (null when missing). */
   files: Record<string, Deno.FileInfo | null>;
+  /** The exact fronts of fronts.csv, or null when the sweep has none (or it is unreadable). */
+  fronts: PageFronts | null;
+  /** Why fronts.csv could not be read, if it could not. */
+  frontsError: string | undefined;
 }
 
 const SELECT_LIMIT = 60;
 
 /** The sweep page: summary, Pareto scatter, filterable sortable paged table, downloads. */
 export function SweepPage(props: SweepPageProps): Html {
-  const { summary, manifest, data, page, query, colors, color, chart, files } = props;
+  const { summary, manifest, data, page, query, colors, color, chart, files, fronts } = props;
   const name = summary.name;
   const base = `/sweeps/${encodeURIComponent(name)}`;
   const { table } = data;
@@ -138,6 +143,12 @@ export function SweepPage(props: SweepPageProps): Html {
             )
             : <span class="muted">{`${f} (not written yet) `}</span>
         )}
+        {files["fronts.csv"] && (
+          <a href={`${base}/files/fronts.csv`} download>
+            {`fronts.csv (${bytes(files["fronts.csv"].size)})`}
+          </a>
+        )}
+        {fronts && <a href={`/api/sweeps/${encodeURIComponent(name)}/fronts`}>fronts JSON</a>}
         <a href={`/api/sweeps/${encodeURIComponent(name)}`}>summary JSON</a>
       </p>
 
@@ -149,6 +160,17 @@ export function SweepPage(props: SweepPageProps): Html {
             {colors.map((c) => <option value={c} selected={c === color}>{c}</option>)}
           </select>
         </label>
+        {fronts && (
+          <label>
+            Group (exact front)
+            <select name="group">
+              <option value="">every group</option>
+              {fronts.all.map((f) => (
+                <option value={f.group} selected={f.group === query.group}>{f.group}</option>
+              ))}
+            </select>
+          </label>
+        )}
         <HiddenState query={query} />
         <button type="submit">Apply</button>
         <span class="muted">
@@ -159,6 +181,7 @@ export function SweepPage(props: SweepPageProps): Html {
       <div class="chart-wrap" id="scatter">
         {chart ?? <p class="muted">No feasible configuration to plot yet.</p>}
       </div>
+      <FrontsKey fronts={fronts} error={props.frontsError} />
 
       <h2 id="table">Configurations</h2>
       <form class="inline" method="get" action={`${base}#table`}>
@@ -209,6 +232,7 @@ export function SweepPage(props: SweepPageProps): Html {
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         {query.color && <input type="hidden" name="color" value={query.color} />}
+        {query.group && <input type="hidden" name="group" value={query.group} />}
         <button type="submit">Filter</button>
         <a href={`${base}#table`}>reset</a>
       </form>

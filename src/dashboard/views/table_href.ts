@@ -14,9 +14,11 @@ import type { ParsedTableQuery } from "../table_query.ts";
  * import assert from "node:assert/strict";
  * import { tableHref } from "./table_href.ts";
  * const q = { page: 3, size: 50, sort: "score", dir: "asc", status: undefined, pareto: false,
- *   q: undefined, where: { goal: "latency" }, color: undefined } as const;
+ *   q: undefined, where: { goal: "latency" }, color: undefined, group: undefined } as const;
  * assert.equal(tableHref("/sweeps/a", { ...q, where: { ...q.where } }, { page: 1 }),
  *   "/sweeps/a?sort=score&p.goal=latency");
+ * assert.equal(tableHref("/sweeps/a", { ...q, where: {}, group: "s/p" }, { page: 2 }),
+ *   "/sweeps/a?group=s%2Fp&sort=score&page=2");
  * ```
  */
 export function tableHref(
@@ -27,6 +29,7 @@ export function tableHref(
   const q = { ...query, ...change };
   const params = new URLSearchParams();
   if (q.color) params.set("color", q.color);
+  if (q.group) params.set("group", q.group);
   if (q.sort !== "index") params.set("sort", q.sort);
   if (q.dir !== "asc") params.set("dir", q.dir);
   if (q.status) params.set("status", q.status);
