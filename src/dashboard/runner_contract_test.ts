@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadSweep, runSweep } from "../sweep/mod.ts";
 import { createApp } from "./app.tsx";
+import { parseFrontsCsv } from "./parse_fronts_csv.ts";
+import { FRONTS_DEFAULTS } from "../sweep/fronts_defaults.ts";
 
 const SWEEP = new URL("../sweep/testdata/slurm_small.yaml", import.meta.url).pathname;
 
@@ -70,6 +72,46 @@ Deno.test("the dashboard reads the sweep runner's output while interrupted and o
       const res = await app.request(`/sweeps/${spec.name}/files/${f}`);
       assert.equal(await res.text(), await Deno.readTextFile(join(out, f)), f);
     }
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("the dashboard reads the runner's real fronts.csv and no configuration beats its front", async () => {
+  const root = await Deno.makeTempDir({ prefix: "dash-runner-fronts-" });
+  try {
+    const loaded = await loadSweep(SWEEP);
+    const spec = { ...loaded, fronts: { ...FRONTS_DEFAULTS } };
+    const out = join(root, spec.name);
+    const done = await runSweep(spec, { out, workers: 1 });
+    assert.equal(done.status, "complete");
+    const app = createApp({ results: root });
+    const res = await app.request(`/api/sweeps/${spec.name}/fronts`);
+    assert.equal(res.status, 200);
+    const { fronts } = await res.json() as {
+      fronts: {
+        group: string;
+        proven: boolean;
+        points: { latency_ms: number; energy_mj: number }[];
+      }[];
+    };
+    assert.deepEqual(fronts, parseFrontsCsv(await Deno.readTextFile(join(out, "fronts.csv"))));
+    assert(fronts.length > 0 && fronts.every((f) => f.proven && f.points.length > 0));
+    // A configuration's rank-1 plan is a feasible placement of its group: no front point can be
+    // strictly beaten on both latency and energy by it.
+    const table = await (await app.request(`/api/sweeps/${spec.name}/configs?size=100&status=ok`))
+      .json();
+    assert(table.rows.length > 0, "feasible configurations to compare");
+    for (const row of table.rows as { group: string; latency_ms: number; energy_mj: number }[]) {
+      const front = fronts.find((f) => f.group === row.group);
+      assert(front, `a front for ${row.group}`);
+      assert(
+        front.points.some((p) => p.latency_ms <= row.latency_ms && p.energy_mj <= row.energy_mj),
+        `${row.group}: (${row.latency_ms}, ${row.energy_mj}) is on or above the front`,
+      );
+    }
+    const page = await (await app.request(`/sweeps/${spec.name}`)).text();
+    assert.match(page, /fronts\.csv/);
   } finally {
     await Deno.remove(root, { recursive: true });
   }
