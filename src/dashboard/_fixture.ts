@@ -10,6 +10,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { join } from "node:path";
+import { FRONTS_COLUMNS } from "../results/fronts_columns.ts";
 import {
   baseStages,
   devicesFor,
@@ -234,17 +235,7 @@ export async function writeFixture(
   await writeCsvs(path, axes.map((a) => a.name), devicesAll, rows);
   if (options.fronts) {
     const unproven = new Set(options.unprovenFronts ?? []);
-    const lines: unknown[][] = [[
-      "group",
-      "scenario",
-      "device_profile",
-      "point",
-      "latency_ms",
-      "energy_mj",
-      "switches",
-      "device_path",
-      "proven",
-    ]];
+    const lines: unknown[][] = [[...FRONTS_COLUMNS]];
     for (const scenario of scenarios) {
       for (const profile of PROFILES) {
         const group = `${scenario}/${profile}`;

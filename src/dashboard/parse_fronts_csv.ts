@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { FRONTS_COLUMNS } from "../results/fronts_columns.ts";
 
 /** One point of an exact front: a placement's totals. */
 export interface FrontPoint {
@@ -27,19 +28,6 @@ export interface Front {
   /** Points by increasing latency; empty when the pair has no feasible placement. */
   points: FrontPoint[];
 }
-
-/** The columns fronts.csv must have (extra columns are ignored). */
-export const FRONTS_COLUMNS = [
-  "group",
-  "scenario",
-  "device_profile",
-  "point",
-  "latency_ms",
-  "energy_mj",
-  "switches",
-  "device_path",
-  "proven",
-] as const;
 
 type Column = typeof FRONTS_COLUMNS[number];
 

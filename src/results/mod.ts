@@ -17,3 +17,4 @@ export * from "./scan_runs.ts";
 export * from "./pareto_front.ts";
 export * from "./write_derived.ts";
 export * from "./merge_shards.ts";
+export * from "./fronts_columns.ts";

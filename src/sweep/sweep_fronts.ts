@@ -4,19 +4,7 @@ import { compileProblem, paretoFront } from "../solver/mod.ts";
 import { applyProfile } from "./apply_profile.ts";
 import type { FrontsSettings, SweepSpec } from "./model.ts";
 import { valueLabel } from "./value_label.ts";
-
-/** Columns of `fronts.csv`. */
-export const FRONTS_COLUMNS: readonly string[] = [
-  "group",
-  "scenario",
-  "device_profile",
-  "point",
-  "latency_ms",
-  "energy_mj",
-  "switches",
-  "device_path",
-  "proven",
-];
+import { FRONTS_COLUMNS } from "../results/fronts_columns.ts";
 
 /** What {@linkcode sweepFronts} computed. */
 export interface SweepFrontsResult {

@@ -3,7 +3,8 @@ import { parse } from "csv-parse/sync";
 import { compileProblem, paretoFront } from "../solver/mod.ts";
 import { applyProfile } from "./apply_profile.ts";
 import { ConfigSolver } from "./config_solver.ts";
-import { FRONTS_COLUMNS, sweepFronts } from "./sweep_fronts.ts";
+import { FRONTS_COLUMNS } from "../results/fronts_columns.ts";
+import { sweepFronts } from "./sweep_fronts.ts";
 import { specOf } from "./_fixtures.ts";
 
 const SPEC = specOf({
