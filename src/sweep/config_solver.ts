@@ -63,6 +63,11 @@ interface Base {
   anchors: Map<string, Anchor[]>;
 }
 
+/** JSON text of a number or null, as JSON.stringify writes it inside a record. */
+function num(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? "null" : String(value);
+}
+
 /** Solved configurations remembered per instance (by id), to solve duplicates once. */
 const MAX_CACHED = 4096;
 /** Compiled problems remembered per resolved scenario (by caps). */
@@ -102,6 +107,9 @@ export class ConfigSolver {
   readonly #bases = new Map<string, Base>();
   readonly #plansJson = new WeakMap<PlanRecord[], string>();
   readonly #solved = new Map<string, SolvedBody>();
+  readonly #objectJson = new WeakMap<object, string>();
+  /** `"name":value` text per axis and value (with a leading comma after the first axis). */
+  readonly #paramPieces: string[][] | null;
 
   /** Prepares to solve the configurations of `spec`. */
   constructor(spec: SweepSpec, hooks: SolverHooks = {}) {
@@ -117,6 +125,20 @@ export class ConfigSolver {
     this.#shapeAxes = [0, 1, ...this.#memoryAxes.map((m) => m.axis)];
     if (this.#axis.memory_factor !== undefined) this.#shapeAxes.push(this.#axis.memory_factor);
     this.#groupAxes = spec.group_by.map((name) => this.#axis[name]!);
+    // Integer-like keys would be ordered first by JSON.stringify, and a value it leaves out would
+    // drop its key: such sweeps keep the plain path.
+    const pieces = spec.axes.map((axis, a) =>
+      axis.values.map((value) => {
+        const json = JSON.stringify(value) as string | undefined;
+        return json === undefined
+          ? null
+          : (a > 0 ? "," : "") + JSON.stringify(axis.name) + ":" + json;
+      })
+    );
+    this.#paramPieces =
+      spec.axes.some((a) => /^(?:0|[1-9]\d*)$/.test(a.name)) || pieces.some((p) => p.includes(null))
+        ? null
+        : pieces as string[][];
   }
 
   /**
@@ -146,9 +168,37 @@ export class ConfigSolver {
       plans = JSON.stringify(record.plans);
       this.#plansJson.set(record.plans, plans);
     }
-    const { plans: _, reason, error, ...head } = record;
-    const text = JSON.stringify(head).slice(0, -1) + ',"plans":' + plans + ',"reason":' +
-      JSON.stringify(reason) + ',"error":' + JSON.stringify(error) + "}";
+    // The same text as JSON.stringify(record), built from fragments: the parameters from cached
+    // `"name":value` pieces per axis value (the positions `run` just decoded), the memory
+    // budgets once per resolved scenario, the plans once per result.
+    let params: string;
+    if (this.#paramPieces) {
+      const pos = this.#positions;
+      params = "{";
+      for (let a = 0; a < pos.length; a++) params += this.#paramPieces[a]![pos[a]!]!;
+      params += "}";
+    } else params = JSON.stringify(record.params);
+    const budgets = record.memory_budget_by_device;
+    let budgetsText = "null";
+    if (budgets !== null) {
+      const cached = this.#objectJson.get(budgets);
+      if (cached === undefined) {
+        budgetsText = JSON.stringify(budgets);
+        this.#objectJson.set(budgets, budgetsText);
+      } else budgetsText = cached;
+    }
+    const caps = record.caps;
+    const text = '{"id":' + JSON.stringify(record.id) + ',"index":' + num(record.index) +
+      ',"status":' + JSON.stringify(record.status) + ',"group":' + JSON.stringify(record.group) +
+      ',"latency_ms":' + num(record.latency_ms) + ',"energy_mj":' + num(record.energy_mj) +
+      ',"params":' + params + ',"memory_budget_by_device":' + budgetsText + ',"caps":' +
+      (caps === null ? "null" : '{"max_total_latency_ms":' + num(caps.max_total_latency_ms) +
+        ',"max_total_energy_mj":' + num(caps.max_total_energy_mj) + "}") +
+      ',"strategy":' + JSON.stringify(record.strategy) + ',"optimal":' +
+      JSON.stringify(record.optimal) + ',"lower_bound":' + num(record.lower_bound) + ',"gap":' +
+      num(record.gap) + ',"solve_ms":' + num(record.solve_ms) + ',"plans":' + plans +
+      ',"reason":' + JSON.stringify(record.reason) + ',"error":' + JSON.stringify(record.error) +
+      "}";
     return { status: record.status, text };
   }
 
