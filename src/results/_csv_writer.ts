@@ -71,10 +71,15 @@ export class CsvWriter {
     return { offset, length };
   }
 
-  /** Adds text that is already CSV (complete lines, e.g. copied from another file). */
-  async addText(text: string): Promise<void> {
+  /**
+   * Adds text that is already CSV (complete lines, e.g. copied from another file).
+   *
+   * @param bytes Its UTF-8 length, when the caller knows it (else it is measured).
+   */
+  async addText(text: string, bytes?: number): Promise<void> {
     this.#pending.push(text);
-    this.#pendingBytes += NON_ASCII.test(text) ? this.#encoder.encode(text).length : text.length;
+    this.#pendingBytes += bytes ??
+      (NON_ASCII.test(text) ? this.#encoder.encode(text).length : text.length);
     if (this.#pendingBytes >= FLUSH_BYTES) await this.flush();
   }
 

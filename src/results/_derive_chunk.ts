@@ -63,7 +63,10 @@ export async function deriveChunk(job: ChunkJob): Promise<Float64Array> {
         const prefix = `${formatCell(record.index)},${record.id},`;
         let text = "";
         for (const row of cells.rows) text += prefix + row;
-        await plans.addText(text);
+        await plans.addText(
+          text,
+          NON_ASCII.test(prefix) ? undefined : prefix.length * cells.rows.length + cells.rowsBytes,
+        );
       }
     }
     await configs.commit();
@@ -84,7 +87,12 @@ interface PlanCells {
   best: string[];
   /** plans.csv lines without their leading `index,id,` (each ends with a newline). */
   rows: string[];
+  /** UTF-8 length of the rows together. */
+  rowsBytes: number;
 }
+
+const NON_ASCII = /[^ -~\t\n\r]/;
+const encoder = new TextEncoder();
 
 function planCells(plans: readonly PlanRecord[], devices: readonly string[]): PlanCells {
   const best = plans[0];
@@ -122,6 +130,10 @@ function planCells(plans: readonly PlanRecord[], devices: readonly string[]): Pl
       ...devices.map((d) => formatCell(best?.memory_by_device[d])),
     ],
     rows,
+    rowsBytes: rows.reduce(
+      (sum, row) => sum + (NON_ASCII.test(row) ? encoder.encode(row).length : row.length),
+      0,
+    ),
   };
 }
 
