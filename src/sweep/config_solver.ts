@@ -162,6 +162,21 @@ export class ConfigSolver {
    * @returns The record's status and its JSON text.
    */
   line(index: number): { status: RunRecord["status"]; text: string } {
+    const { status, head, plans, tail } = this.linePieces(index);
+    return { status, text: head + plans + tail };
+  }
+
+  /**
+   * The text of {@linkcode ConfigSolver.line} in three pieces, `head + plans + tail`: `plans` is
+   * the same string object for every configuration that shares a result, so a caller can cache
+   * what it derives from it (e.g. its UTF-8 bytes).
+   *
+   * @param index A grid index.
+   * @returns The record's status and the pieces of its JSON text.
+   */
+  linePieces(
+    index: number,
+  ): { status: RunRecord["status"]; head: string; plans: string; tail: string } {
     const record = this.run(index);
     let plans = this.#plansJson.get(record.plans);
     if (plans === undefined) {
@@ -196,10 +211,10 @@ export class ConfigSolver {
         ',"max_total_energy_mj":' + num(caps.max_total_energy_mj) + "}") +
       ',"strategy":' + JSON.stringify(record.strategy) + ',"optimal":' +
       JSON.stringify(record.optimal) + ',"lower_bound":' + num(record.lower_bound) + ',"gap":' +
-      num(record.gap) + ',"solve_ms":' + num(record.solve_ms) + ',"plans":' + plans +
-      ',"reason":' + JSON.stringify(record.reason) + ',"error":' + JSON.stringify(record.error) +
-      "}";
-    return { status: record.status, text };
+      num(record.gap) + ',"solve_ms":' + num(record.solve_ms) + ',"plans":';
+    const tail = ',"reason":' + JSON.stringify(record.reason) + ',"error":' +
+      JSON.stringify(record.error) + "}";
+    return { status: record.status, head: text, plans, tail };
   }
 
   /**
