@@ -11,6 +11,7 @@
 import { stringify } from "csv-stringify/sync";
 import { join } from "node:path";
 import { FRONTS_COLUMNS } from "../results/fronts_columns.ts";
+import { PLANS_COLUMNS } from "../results/write_derived.ts";
 import {
   baseStages,
   devicesFor,
@@ -357,23 +358,7 @@ async function writeCsvs(path: string, axes: string[], devices: string[], rows: 
   });
   const enc = new TextEncoder();
   await configs.write(enc.encode(stringify([header])));
-  await plans.write(enc.encode(stringify([[
-    "index",
-    "id",
-    "rank",
-    "score",
-    "latency_ms",
-    "energy_mj",
-    "switches",
-    "stage_index",
-    "stage_name",
-    "device",
-    "execution_latency_ms",
-    "transfer_latency_ms",
-    "execution_energy_mj",
-    "transfer_energy_mj",
-    "memory_mb",
-  ]])));
+  await plans.write(enc.encode(stringify([[...PLANS_COLUMNS]])));
   for (let i = 0; i < rows.length; i += 5000) {
     const slice = rows.slice(i, i + 5000);
     await configs.write(enc.encode(stringify(slice.map(configRow))));

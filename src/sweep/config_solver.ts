@@ -73,6 +73,14 @@ const MAX_CACHED = 4096;
 /** Compiled problems remembered per resolved scenario (by caps). */
 const MAX_PROBLEMS = 64;
 
+/** The solver settings of one configuration. */
+type SolveSettings = {
+  strategy: "auto" | "exact" | "beam";
+  topK: number;
+  beamWidth: number;
+  nodeLimit: number;
+};
+
 /**
  * Resolves and solves the configurations of a sweep by grid index: applies the device profile
  * and memory overrides, sets caps and weights, hashes the canonical resolved content into the
@@ -382,12 +390,7 @@ export class ConfigSolver {
     latencyCap: number | null,
     energyCap: number | null,
     weights: Weights,
-    options: {
-      strategy: "auto" | "exact" | "beam";
-      topK: number;
-      beamWidth: number;
-      nodeLimit: number;
-    },
+    options: SolveSettings,
   ): SolvedBody {
     const latency = latencyCap ?? Infinity;
     const energy = energyCap ?? Infinity;
@@ -444,12 +447,7 @@ export class ConfigSolver {
     latencyCap: number | null,
     energyCap: number | null,
     weights: Weights,
-    options: {
-      strategy: "auto" | "exact" | "beam";
-      topK: number;
-      beamWidth: number;
-      nodeLimit: number;
-    },
+    options: SolveSettings,
   ): Anchor["body"] {
     const capKey = `${latencyCap}|${energyCap}`;
     let problem = base.problems.get(capKey);
